@@ -36,7 +36,7 @@ public final class RotationTta {
     }
 
     /** np.rot90(img, 1): anticlockwise; out(x, y) = in(W - 1 - y, x). */
-    static Image rotate90(Image in) {
+    public static Image rotate90(Image in) {
         int w = in.width();
         int h = in.height();
         int ch = in.channels();
@@ -50,7 +50,7 @@ public final class RotationTta {
     }
 
     /** np.rot90(img, 3): clockwise; out(x, y) = in(y, H - 1 - x). */
-    static Image rotate270(Image in) {
+    public static Image rotate270(Image in) {
         int w = in.width();
         int h = in.height();
         int ch = in.channels();
