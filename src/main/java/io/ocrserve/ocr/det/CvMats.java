@@ -56,4 +56,13 @@ final class CvMats {
         }
         return m;
     }
+
+    /** cv2.drawContours(img, contours, -1, color, -1): fills every contour. */
+    static void fillContours(Mat img, MatVector contours, org.bytedeco.opencv.opencv_core.Scalar color) {
+        try (Mat noHierarchy = new Mat(); org.bytedeco.opencv.opencv_core.Point origin =
+                new org.bytedeco.opencv.opencv_core.Point(0, 0)) {
+            opencv_imgproc.drawContours(img, contours, -1, color, opencv_imgproc.FILLED, opencv_imgproc.LINE_8,
+                    noHierarchy, Integer.MAX_VALUE, origin);
+        }
+    }
 }
