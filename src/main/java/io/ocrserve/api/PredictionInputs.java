@@ -32,7 +32,7 @@ final class PredictionInputs {
             for (Multipart.Part p : Multipart.parse(body, Multipart.boundary(contentType))) {
                 boolean isInput = "data".equals(p.name()) || "file".equals(p.name()) || p.filename() != null;
                 if (isInput && p.data().length > 0) {
-                    inputs.add(new InferenceInput(p.data(), p.contentType(), params));
+                    inputs.add(new InferenceInput(p.data(), p.contentType(), p.filename(), null, params));
                 }
             }
             if (inputs.isEmpty()) {

@@ -1,0 +1,197 @@
+package io.ocrserve.serving.handlers;
+
+import io.ocrserve.ocr.e2e.CropExtractor;
+import io.ocrserve.ocr.e2e.LineMerger;
+import io.ocrserve.ocr.e2e.OcrWord;
+import io.ocrserve.ocr.e2e.ReadingOrder;
+import io.ocrserve.ocr.image.Image;
+import io.ocrserve.ocr.image.ImageOps;
+import io.ocrserve.serving.Handler;
+import io.ocrserve.serving.InferenceInput;
+import io.ocrserve.serving.InferenceOutput;
+import io.ocrserve.serving.ModelResolver;
+import io.ocrserve.serving.ServingException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * ocr: the end-to-end pipeline over registered models: detection, crops (MMOCR's padded crop or a perspective
+ * warp of the min-area rectangle), optional 0/180 direction classification, recognition of all crops at once
+ * (sorted by aspect ratio so the recognizer's batches hold similar widths), MMOCR ocr.py's result.
+ */
+final class OcrPipelineHandler implements Handler {
+    /** The pipeline's settings (model config keys), each overridable per request where it makes sense. */
+    record Settings(String detModel, String recModel, String clsModel, boolean useAngleCls, double clsThresh,
+            String crop, boolean details, boolean merge, double dropScore, long maxPixels) {}
+
+    private final Settings settings;
+    private final ModelResolver models;
+
+    OcrPipelineHandler(Settings settings, ModelResolver models) {
+        this.settings = settings;
+        this.models = models;
+    }
+
+    @Override
+    public List<Outcome> handle(List<InferenceInput> batch) {
+        List<CompletableFuture<InferenceOutput>> detections = new ArrayList<>();
+        List<Image> images = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (InferenceInput input : batch) {
+            try {
+                Image image = Inputs.image(input, settings.maxPixels());
+                images.add(image);
+                detections.add(models.submit(settings.detModel(), null, InferenceInput.decoded(image, detParams(input))));
+                outcomes.add(null);
+            } catch (RuntimeException e) {
+                images.add(null);
+                detections.add(null);
+                outcomes.add(Outcome.failed(e));
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i) == null) {
+                try {
+                    outcomes.set(i, Outcome.ok(InferenceOutput.json(read(batch.get(i), images.get(i),
+                            boundaries(await(detections.get(i)))))));
+                } catch (RuntimeException e) {
+                    outcomes.set(i, Outcome.failed(e));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private Map<String, Object> read(InferenceInput input, Image image, List<double[]> boxes) {
+        boolean warp = input.param("crop", settings.crop()).equals("warp");
+        boolean cls = Inputs.flag(input, "use_angle_cls", settings.useAngleCls());
+        List<double[]> kept = new ArrayList<>();
+        List<Image> crops = new ArrayList<>();
+        for (int idx : ReadingOrder.sort(boxes)) {
+            double[] row = boxes.get(idx);
+            double[] points = java.util.Arrays.copyOf(row, row.length - 1);
+            Optional<Image> crop = warp ? CropExtractor.warpMinAreaRect(image, points) : CropExtractor.crop(image, points);
+            if (crop.isPresent()) {
+                kept.add(row);
+                crops.add(crop.get());
+            }
+        }
+        if (cls && settings.clsModel() != null) {
+            crops = orient(crops);
+        }
+        List<Map<String, Object>> texts = recognize(crops);
+        double dropScore = Inputs.number(input, "drop_score", settings.dropScore());
+        List<OcrWord> words = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            double[] row = kept.get(i);
+            double textScore = ((Number) texts.get(i).get("score")).doubleValue();
+            if (textScore < dropScore) {
+                continue;
+            }
+            words.add(OcrWord.fromBoundary(java.util.Arrays.copyOf(row, row.length - 1), row[row.length - 1],
+                    (String) texts.get(i).get("text"), textScore));
+        }
+        if (Inputs.flag(input, "merge", settings.merge())) {
+            words = LineMerger.merge(words);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("filename", input.name() != null ? input.name() : "image");
+        if (Inputs.flag(input, "details", settings.details())) {
+            out.put("result", words.stream().map(OcrPipelineHandler::wordJson).toList());
+        } else {
+            out.put("text", words.stream().map(OcrWord::text).toList());
+        }
+        return out;
+    }
+
+    /** Rotates crops the direction classifier calls upside down (PaddleOCR: label 180 with score > cls_thresh). */
+    private List<Image> orient(List<Image> crops) {
+        List<CompletableFuture<InferenceOutput>> futures = new ArrayList<>();
+        for (Image c : crops) {
+            futures.add(models.submit(settings.clsModel(), null, InferenceInput.decoded(c, Map.of())));
+        }
+        List<Image> out = new ArrayList<>(crops.size());
+        for (int i = 0; i < crops.size(); i++) {
+            Map<?, ?> r = (Map<?, ?>) await(futures.get(i)).json();
+            boolean flipped = "180".equals(r.get("label")) && ((Number) r.get("score")).doubleValue() > settings.clsThresh();
+            out.add(flipped ? ImageOps.rotate(crops.get(i), 180) : crops.get(i));
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> recognize(List<Image> crops) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < crops.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble(i -> crops.get(i).width() / (double) crops.get(i).height()));
+        List<CompletableFuture<InferenceOutput>> futures = new ArrayList<>(crops.size());
+        for (int i = 0; i < crops.size(); i++) {
+            futures.add(null);
+        }
+        for (int i : order) {
+            futures.set(i, models.submit(settings.recModel(), null, InferenceInput.decoded(crops.get(i), Map.of())));
+        }
+        List<Map<String, Object>> out = new ArrayList<>(crops.size());
+        for (CompletableFuture<InferenceOutput> f : futures) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> r = (Map<String, Object>) await(f).json();
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> wordJson(OcrWord w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Integer> box = new ArrayList<>();
+        for (double v : w.box()) {
+            box.add((int) v);
+        }
+        m.put("box", box);
+        if (!Double.isNaN(w.boxScore())) {
+            m.put("box_score", w.boxScore());
+        }
+        m.put("text", w.text());
+        if (!Double.isNaN(w.textScore())) {
+            m.put("text_score", w.textScore());
+        }
+        return m;
+    }
+
+    private static Map<String, List<String>> detParams(InferenceInput input) {
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        input.params().forEach((k, v) -> {
+            if (TextDetHandler.REQUEST_PARAMS.contains(k)) {
+                p.put(k, v);
+            }
+        });
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<double[]> boundaries(InferenceOutput det) {
+        return (List<double[]>) ((Map<String, Object>) det.json()).get("boundary_result");
+    }
+
+    private static InferenceOutput await(CompletableFuture<InferenceOutput> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new ServingException(ServingException.Reason.INTERNAL, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // owns no engine: the composed models have their own workers
+    }
+}
