@@ -72,8 +72,8 @@ public class ManagementResource {
             @QueryParam("initial_workers") String initialWorkers, @QueryParam("max_workers") String maxWorkers,
             @QueryParam("synchronous") String synchronous, @QueryParam("response_timeout") String responseTimeout,
             @QueryParam("startup_timeout") String startupTimeout, @QueryParam("job_queue_size") String jobQueueSize,
-            @QueryParam("device") String device, Register body) {
-        Register b = body != null ? body : new Register(null, null, null, null, null, null, null, null, null, null, null);
+            @QueryParam("device") String device, byte[] body) {
+        Register b = parseBody(body);
         boolean sync = synchronous != null ? Params.bool("synchronous", synchronous, true)
                 : b.synchronous() == null || b.synchronous();
         RegisterRequest r = new RegisterRequest(url != null ? url : b.url(),
@@ -179,6 +179,22 @@ public class ManagementResource {
     public Status unregisterVersion(@PathParam("model") String model, @PathParam("version") String version) {
         return new Status(registry.unregister(model, version));
     }
+
+    /** The optional JSON body: read whatever the Content-Type says (curl -X POST sends none, or a form type). */
+    private static Register parseBody(byte[] body) {
+        if (body == null || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return new Register(null, null, null, null, null, null, null, null, null, null, null);
+        }
+        try {
+            return JSON.readValue(body, Register.class);
+        } catch (java.io.IOException e) {
+            throw ServingException.badRequest("registration body must be JSON with the query parameters' keys: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private static int orDefault(Integer v, int fallback) {
         return v == null ? fallback : v;
