@@ -45,7 +45,8 @@ public final class ModelsCommand implements Runnable {
                 "a subcommand is required: list, describe, register, unregister, scale or set-default");
     }
 
-    @Command(name = "list", description = "List the registered models (every page).")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the registered models (every page).")
     int list(@Mixin Connection c) throws IOException, InterruptedException {
         ApiClient client = c.client();
         ArrayNode all = ApiClient.JSON.createArrayNode();
@@ -64,13 +65,15 @@ public final class ModelsCommand implements Runnable {
         return print(result);
     }
 
-    @Command(name = "describe", description = "Describe a model's default version, one VERSION, or 'all' versions.")
+    @Command(name = "describe", mixinStandardHelpOptions = true,
+            description = "Describe a model's default version, one VERSION, or 'all' versions.")
     int describe(@Mixin Connection c, @Parameters(paramLabel = "NAME") String name,
             @Parameters(paramLabel = "VERSION", arity = "0..1") String version) throws IOException, InterruptedException {
         return answer(c.client().get(modelPath(name, version)));
     }
 
-    @Command(name = "register", description = "Register an archive: a file name in the model store, or an allowed URL.")
+    @Command(name = "register", mixinStandardHelpOptions = true,
+            description = "Register an archive: a file name in the model store, or an allowed URL.")
     int register(@Mixin Connection c, @Parameters(paramLabel = "URL") String url,
             @Option(names = "--model-name", paramLabel = "NAME", description = "Name to register under (default: the manifest's).") String name,
             @Option(names = "--initial-workers", paramLabel = "N") Integer workers,
@@ -83,13 +86,15 @@ public final class ModelsCommand implements Runnable {
         return answer(c.client().send("POST", "/models" + q));
     }
 
-    @Command(name = "unregister", description = "Unregister a model's default version, or one VERSION.")
+    @Command(name = "unregister", mixinStandardHelpOptions = true,
+            description = "Unregister a model's default version, or one VERSION.")
     int unregister(@Mixin Connection c, @Parameters(paramLabel = "NAME") String name,
             @Parameters(paramLabel = "VERSION", arity = "0..1") String version) throws IOException, InterruptedException {
         return answer(c.client().send("DELETE", modelPath(name, version)));
     }
 
-    @Command(name = "scale", description = "Set the number of workers of a model (default version, or VERSION).")
+    @Command(name = "scale", mixinStandardHelpOptions = true,
+            description = "Set the number of workers of a model (default version, or VERSION).")
     int scale(@Mixin Connection c, @Parameters(paramLabel = "NAME") String name,
             @Parameters(paramLabel = "VERSION", arity = "0..1") String version,
             @Option(names = "--min", required = true, paramLabel = "N", description = "Minimum workers.") int min,
@@ -100,7 +105,8 @@ public final class ModelsCommand implements Runnable {
         return answer(c.client().send("PUT", modelPath(name, version) + q));
     }
 
-    @Command(name = "set-default", description = "Make VERSION the default version of a model.")
+    @Command(name = "set-default", mixinStandardHelpOptions = true,
+            description = "Make VERSION the default version of a model.")
     int setDefault(@Mixin Connection c, @Parameters(paramLabel = "NAME") String name,
             @Parameters(paramLabel = "VERSION") String version) throws IOException, InterruptedException {
         return answer(c.client().send("PUT", modelPath(name, version) + "/set-default"));

@@ -38,6 +38,9 @@ public final class OcrCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "ocr", paramLabel = "NAME", description = "Model to run. Default: ${DEFAULT-VALUE}.")
     String model;
 
+    @Option(names = "--model-version", paramLabel = "V", description = "A version of the model (default: its default version).")
+    String modelVersion;
+
     @Option(names = "--token", paramLabel = "T", defaultValue = "${env:OCRSERVE_INFERENCE_TOKEN}",
             description = "Inference token (Authorization: Bearer). Default: env OCRSERVE_INFERENCE_TOKEN.")
     String token;
@@ -66,6 +69,7 @@ public final class OcrCommand implements Callable<Integer> {
         }
         ApiClient client = new ApiClient(url, token, Duration.ofSeconds(timeoutSeconds));
         String path = "/predictions/" + ApiClient.segment(model)
+                + (modelVersion == null ? "" : "/" + ApiClient.segment(modelVersion))
                 + ApiClient.query(ApiClient.params("details", details ? "true" : null, "merge", merge ? "true" : null));
         ProgressBar progress = files.size() > 1 ? new ProgressBar(err, files.size(), System.nanoTime()) : null;
         int failed = 0;

@@ -61,5 +61,9 @@ class ArgumentErrorsTest {
         CliRun run = CliRun.of("archive", "--help");
         assertEquals(0, run.code(), run.toString());
         assertTrue(run.out().contains("--model-name"), run.out());
+
+        CliRun sub = CliRun.of("models", "scale", "--help");
+        assertEquals(0, sub.code(), sub.toString());
+        assertTrue(sub.out().contains("--min"), sub.out());
     }
 }

@@ -108,10 +108,11 @@ class OcrCommandTest {
     @Test
     void unknownModelIsAFailureWithTheServersMessage() throws IOException {
         Path img = image("x.png", "X");
-        CliRun run = CliRun.of("ocr", "--url", server.url(), "--model", "nope", img.toString());
+        CliRun run = CliRun.of("ocr", "--url", server.url(), "--model", "nope", "--model-version", "2.0", img.toString());
 
         assertEquals(1, run.code(), run.toString());
-        assertTrue(run.err().contains("HTTP 404: Model not found: nope"), run.err());
+        assertEquals("/predictions/nope/2.0", server.seen.get(0).path());
+        assertTrue(run.err().contains("HTTP 404: Model not found: nope/2.0"), run.err());
         assertEquals(404, lines(run.out()).get(0).get("error").get("code").asInt());
     }
 
