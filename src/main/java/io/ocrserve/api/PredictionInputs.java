@@ -67,7 +67,8 @@ final class PredictionInputs {
         String text = data.asText();
         int comma = text.startsWith("data:") ? text.indexOf(',') : -1; // data URLs
         try {
-            return new InferenceInput(Base64.getMimeDecoder().decode(text.substring(comma + 1)), null, params);
+            return new InferenceInput(Base64.getDecoder().decode(text.substring(comma + 1).replaceAll("\\s", "")), null,
+                    params);
         } catch (IllegalArgumentException e) {
             throw ServingException.badRequest("'data' is not valid base64: " + e.getMessage());
         }

@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ManagementApiTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void ready() {
+        Ready.await();
+    }
+
     static RequestSpecification mgmt() {
         return given().port(Ports.MANAGEMENT);
     }
