@@ -20,6 +20,7 @@ public class ErrorMapper {
             case NOT_FOUND -> 404;
             case FORBIDDEN -> 403;
             case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
             case QUEUE_FULL, NO_WORKERS -> 503;
             case TIMEOUT -> 408;
             case OUT_OF_MEMORY -> 507;
@@ -30,6 +31,7 @@ public class ErrorMapper {
             case NOT_FOUND -> "ModelNotFoundException";
             case FORBIDDEN -> "InvalidModelVersionException";
             case CONFLICT -> "ConflictStatusException";
+            case TOO_LARGE -> "RequestEntityTooLargeException";
             case QUEUE_FULL -> "ServiceUnavailableException";
             case NO_WORKERS -> "ServiceUnavailableException";
             case TIMEOUT -> "RequestTimeoutException";

@@ -41,6 +41,9 @@ public class InferenceResource {
     @Inject
     StartupLoader startup;
 
+    @Inject
+    io.ocrserve.config.ServerConfig config;
+
     @GET
     @Path("ping")
     @Produces(MediaType.APPLICATION_JSON)
@@ -114,6 +117,12 @@ public class InferenceResource {
         if (acceptsPngOnly(headers) && !params.containsKey("visualize")) {
             params = new java.util.HashMap<>(params);
             params.put("visualize", List.of("true"));
+        }
+        if (body != null && body.length > config.maxRequestSize()) {
+            // chunked uploads carry no Content-Length for the request guard to check
+            throw new io.ocrserve.serving.ServingException(io.ocrserve.serving.ServingException.Reason.TOO_LARGE,
+                    "Request body of " + body.length + " bytes exceeds max_request_size (" + config.maxRequestSize()
+                            + " bytes)");
         }
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         List<InferenceInput> inputs = PredictionInputs.parse(body, contentType, params);

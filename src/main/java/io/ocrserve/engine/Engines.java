@@ -16,6 +16,12 @@ public final class Engines {
         System.setProperty("ai.djl.offline", "true");
         // DJL's "engine usage" reporting is a network call.
         System.setProperty("OPT_OUT_TRACKING", "true");
+        // ONNX Runtime would otherwise load libtorch as its "alternative engine" for NDArray ops it lacks: 430 MB
+        // of natives for nothing (we only move tensors in and out), and a second load in another class loader
+        // fails (libc10.so "already loaded in another classloader").
+        if (System.getProperty("ai.djl.onnx.disable_alternative") == null) {
+            System.setProperty("ai.djl.onnx.disable_alternative", "true");
+        }
     }
 
     private Engines() {}

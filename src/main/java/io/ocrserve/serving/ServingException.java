@@ -4,7 +4,7 @@ package io.ocrserve.serving;
 public class ServingException extends RuntimeException {
 
     public enum Reason {
-        BAD_REQUEST, NOT_FOUND, FORBIDDEN, CONFLICT, QUEUE_FULL, NO_WORKERS, TIMEOUT, OUT_OF_MEMORY, INTERNAL
+        BAD_REQUEST, NOT_FOUND, FORBIDDEN, CONFLICT, TOO_LARGE, QUEUE_FULL, NO_WORKERS, TIMEOUT, OUT_OF_MEMORY, INTERNAL
     }
 
     private final Reason reason;

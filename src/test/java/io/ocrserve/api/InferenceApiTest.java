@@ -99,6 +99,9 @@ class InferenceApiTest {
         // over max_request_size (3 MB in the test profile)
         given().body(new byte[3_100_000]).post("/predictions/ppocr_det").then().statusCode(413)
                 .body("code", equalTo(413)).body("message", containsString("max_request_size"));
+        // chunked: no Content-Length to check up front
+        given().body(new java.io.ByteArrayInputStream(new byte[3_100_000])).post("/predictions/ppocr_det").then()
+                .statusCode(413).body("code", equalTo(413));
         given().body(TestData.bytes(PLAQUE)).post("/predictions/ppocr_det").then().statusCode(200);
         given().get("/ping").then().statusCode(200);
     }

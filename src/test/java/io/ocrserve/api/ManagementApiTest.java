@@ -187,6 +187,36 @@ class ManagementApiTest {
         mgmt().get("/models/det_broken").then().statusCode(404);
     }
 
+    @Test
+    void downloadsRemoteArchivesOnlyFromAllowedUrls() throws Exception {
+        byte[] archive = Files.readAllBytes(TestData.recArchive("rec_remote", "1.0", null));
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            boolean known = exchange.getRequestURI().getPath().endsWith("/rec_remote.mar");
+            exchange.sendResponseHeaders(known ? 200 : 404, known ? archive.length : -1);
+            if (known) {
+                exchange.getResponseBody().write(archive);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            // allowed_urls in the test profile: file:.* and http://127.0.0.1:<port>/allowed/.*
+            mgmt().post("/models?url=" + base + "/denied/rec_remote.mar").then().statusCode(404)
+                    .body("message", containsString("allowed"));
+            mgmt().post("/models?url=" + base + "/allowed/missing.mar").then().statusCode(400)
+                    .body("message", containsString("404"));
+            mgmt().post("/models?url=" + base + "/allowed/rec_remote.mar").then().statusCode(200);
+            mgmt().get("/models/rec_remote").then().statusCode(200)
+                    .body("[0].modelUrl", equalTo(base + "/allowed/rec_remote.mar"));
+            mgmt().delete("/models/rec_remote").then().statusCode(200);
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static Path zip(Path target, String entry, String content) throws IOException {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(target))) {
             z.putNextEntry(new ZipEntry(entry));
