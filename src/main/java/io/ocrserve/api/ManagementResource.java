@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -47,7 +49,7 @@ public class ManagementResource {
     @GET
     @Operation(operationId = "listModels", summary = "List registered models (default versions), sorted by name")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModelList.class)))
-    public ModelList list(@QueryParam("limit") String limit, @QueryParam("next_page_token") String nextPageToken) {
+    public ModelList list(@Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit, @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("next_page_token") String nextPageToken) {
         int size = orDefault(Params.integer("limit", limit, 1, 1000), 100);
         size = Math.min(size, 100);
         int offset = orDefault(Params.integer("next_page_token", nextPageToken, 0, Integer.MAX_VALUE), 0);
@@ -68,10 +70,10 @@ public class ManagementResource {
     @APIResponse(responseCode = "409", description = "Version already registered", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "500", description = "Workers failed to start", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response register(@QueryParam("url") String url, @QueryParam("model_name") String modelName,
-            @QueryParam("batch_size") String batchSize, @QueryParam("max_batch_delay") String maxBatchDelay,
-            @QueryParam("initial_workers") String initialWorkers, @QueryParam("max_workers") String maxWorkers,
-            @QueryParam("synchronous") String synchronous, @QueryParam("response_timeout") String responseTimeout,
-            @QueryParam("startup_timeout") String startupTimeout, @QueryParam("job_queue_size") String jobQueueSize,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("batch_size") String batchSize, @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("max_batch_delay") String maxBatchDelay,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("initial_workers") String initialWorkers, @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("max_workers") String maxWorkers,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("synchronous") String synchronous, @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("response_timeout") String responseTimeout,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("startup_timeout") String startupTimeout, @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("job_queue_size") String jobQueueSize,
             @QueryParam("device") String device, byte[] body) {
         Register b = parseBody(body);
         boolean sync = synchronous != null ? Params.bool("synchronous", synchronous, true)
@@ -93,7 +95,7 @@ public class ManagementResource {
     @GET
     @Path("/{model}")
     @Operation(operationId = "describeModel", summary = "Describe the default version of a model")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ModelDescription.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ModelDescription.class)))
     public List<ModelDescription> describe(@PathParam("model") String model) {
         return registry.describe(model, null);
     }
@@ -101,7 +103,7 @@ public class ManagementResource {
     @GET
     @Path("/{model}/{version}")
     @Operation(operationId = "describeModelVersion", summary = "Describe one version, or every version with 'all'")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ModelDescription.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ModelDescription.class)))
     public List<ModelDescription> describeVersion(@PathParam("model") String model, @PathParam("version") String version) {
         return registry.describe(model, version);
     }
@@ -112,9 +114,9 @@ public class ManagementResource {
     @APIResponse(responseCode = "200", description = "Scaled (synchronous=true)", content = @Content(schema = @Schema(implementation = Status.class)))
     @APIResponse(responseCode = "202", description = "Scaling in the background", content = @Content(schema = @Schema(implementation = Status.class)))
     @APIResponse(responseCode = "206", description = "Still scaling after the timeout", content = @Content(schema = @Schema(implementation = Status.class)))
-    public Response scale(@PathParam("model") String model, @QueryParam("min_worker") String minWorker,
-            @QueryParam("max_worker") String maxWorker, @QueryParam("synchronous") String synchronous,
-            @QueryParam("timeout") String timeout) {
+    public Response scale(@PathParam("model") String model, @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("min_worker") String minWorker,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("max_worker") String maxWorker, @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("synchronous") String synchronous,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("timeout") String timeout) {
         return scaleVersion(model, null, minWorker, maxWorker, synchronous, timeout);
     }
 
@@ -125,8 +127,8 @@ public class ManagementResource {
     @APIResponse(responseCode = "202", description = "Scaling in the background", content = @Content(schema = @Schema(implementation = Status.class)))
     @APIResponse(responseCode = "206", description = "Still scaling after the timeout", content = @Content(schema = @Schema(implementation = Status.class)))
     public Response scaleVersion(@PathParam("model") String model, @PathParam("version") String version,
-            @QueryParam("min_worker") String minWorker, @QueryParam("max_worker") String maxWorker,
-            @QueryParam("synchronous") String synchronous, @QueryParam("timeout") String timeout) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("min_worker") String minWorker, @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("max_worker") String maxWorker,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("synchronous") String synchronous, @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("timeout") String timeout) {
         Integer min = Params.integer("min_worker", minWorker, 0, 256);
         Integer max = Params.integer("max_worker", maxWorker, 0, 256);
         boolean sync = Params.bool("synchronous", synchronous, false);
