@@ -14,14 +14,14 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Draws detection results on an image, like MMOCR's {@code --imshow}: each polygon as a closed green outline
- * (2 px) and, where labels are given, the label's text next to its polygon. Hershey fonts are ASCII-only, so
- * every other character is drawn as '?'.
+ * (2 px) and, where labels are given, the label's text next to its polygon, on a white backing. Hershey fonts
+ * are ASCII-only, so every other character is drawn as '?'.
  */
 public final class Visualizer {
     /** BGR green of the outlines. */
     static final double[] POLYGON_BGR = {0, 255, 0};
-    /** BGR red of the labels. */
-    static final double[] LABEL_BGR = {0, 0, 255};
+    /** BGR dark red of the labels (drawn on a white backing). */
+    static final double[] LABEL_BGR = {0, 0, 200};
     static final int THICKNESS = 2;
     private static final int FONT = opencv_imgproc.FONT_HERSHEY_SIMPLEX;
     private static final double FONT_SCALE = 0.5;
@@ -74,14 +74,20 @@ public final class Visualizer {
             maxY = Math.max(maxY, xy[i + 1]);
         }
         int[] baseline = new int[1];
+        int textWidth;
         int textHeight;
         try (Size size = opencv_imgproc.getTextSize(text, FONT, FONT_SCALE, 1, baseline)) {
+            textWidth = size.width();
             textHeight = size.height();
         }
-        int gap = THICKNESS + 2;
-        int y = minY - gap >= textHeight ? minY - gap : maxY + gap + textHeight;
-        int x = Math.max(0, minX);
-        try (Point origin = new Point(x, y)) {
+        // the label's backing spans [y - textHeight - 1, y + baseline - 1]: keep it clear of the 2 px outline
+        int above = minY - THICKNESS - 2 - baseline[0];
+        int y = above - textHeight - 1 >= 0 ? above : maxY + THICKNESS + 3 + textHeight;
+        int x = Math.max(0, Math.min(minX, canvas.cols() - textWidth));
+        // a white backing keeps the label readable on any background
+        try (Point from = new Point(x - 1, y - textHeight - 1); Point to = new Point(x + textWidth, y + baseline[0] - 1);
+                Scalar white = new Scalar(255, 255, 255, 0); Point origin = new Point(x, y)) {
+            opencv_imgproc.rectangle(canvas, from, to, white, opencv_imgproc.FILLED, opencv_imgproc.LINE_8, 0);
             opencv_imgproc.putText(canvas, text, origin, FONT, FONT_SCALE, color, 1, opencv_imgproc.LINE_AA, false);
         }
     }

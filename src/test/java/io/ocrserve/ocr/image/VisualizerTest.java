@@ -55,6 +55,7 @@ class VisualizerTest {
             }
         }
         assertTrue(changed > 20, "text drawn above the box: " + changed + " pixels changed");
+        assertArrayEquals(new int[] {0, 255, 0}, bgr(labelled, 60, 50), "the label leaves the outline visible");
         assertEquals("Gr??e", Visualizer.ascii("Grüße"));
         assertEquals("a?b", Visualizer.ascii("a\uD83D\uDE00b"), "a surrogate pair is one character");
     }
@@ -74,6 +75,7 @@ class VisualizerTest {
             }
         }
         assertTrue(changedBelow > 10, "text drawn below the box: " + changedBelow);
+        assertArrayEquals(new int[] {0, 255, 0}, bgr(labelled, 30, 20), "the label leaves the outline visible");
     }
 
     @Test
