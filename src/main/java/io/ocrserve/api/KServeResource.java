@@ -97,8 +97,8 @@ public class KServeResource {
     @Path("health/ready")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "v2Ready", summary = "Readiness: the rule of GET /ping")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Ready.class)))
-    @APIResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = Ready.class)))
+    @APIResponse(responseCode = "200", description = "Ready", content = @Content(schema = @Schema(implementation = Ready.class)))
+    @APIResponse(responseCode = "503", description = "Not ready", content = @Content(schema = @Schema(implementation = Ready.class)))
     public Response ready() {
         boolean ok = startup.done() && registry.healthy();
         return Response.status(ok ? 200 : 503).entity(new Ready(ok)).build();

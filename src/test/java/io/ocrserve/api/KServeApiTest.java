@@ -97,6 +97,35 @@ class KServeApiTest {
     }
 
     @Test
+    void aVersionWithoutWorkersIsNotReadyAndVersionsAreListed() {
+        Path v1 = TestData.recArchive("kserve_rec", "1.0", null);
+        Path v2 = TestData.recArchive("kserve_rec", "2.0", null);
+        given().port(Ports.MANAGEMENT).post("/models?url=" + TestData.fileUrl(v1) + "&initial_workers=1").then()
+                .statusCode(200);
+        try {
+            given().port(Ports.MANAGEMENT).post("/models?url=" + TestData.fileUrl(v2) + "&initial_workers=0").then()
+                    .statusCode(200);
+            given().get("/v2/models/kserve_rec").then().statusCode(200).body("versions", equalTo(List.of("1.0", "2.0")))
+                    .body("platform", equalTo("ocrserve_textrecog"));
+            given().get("/v2/models/kserve_rec/ready").then().statusCode(200).body("ready", equalTo(true));
+            given().get("/v2/models/kserve_rec/versions/2.0/ready").then().statusCode(503).contentType(ContentType.JSON)
+                    .body("name", equalTo("kserve_rec")).body("ready", equalTo(false));
+            // a non-default version without workers does not make the server unready
+            given().get("/v2/health/ready").then().statusCode(200).body("ready", equalTo(true));
+            infer("/v2/models/kserve_rec/versions/2.0/infer", inferBody(null, null, TestData.bytes(WORD))).statusCode(503)
+                    .body("code", equalTo(503));
+            given().port(Ports.MANAGEMENT).put("/models/kserve_rec/2.0?min_worker=1&synchronous=true").then()
+                    .statusCode(200);
+            given().get("/v2/models/kserve_rec/versions/2.0/ready").then().statusCode(200).body("ready", equalTo(true));
+            infer("/v2/models/kserve_rec/versions/2.0/infer", inferBody(null, null, TestData.bytes(WORD))).statusCode(200)
+                    .body("model_version", equalTo("2.0"));
+        } finally {
+            given().port(Ports.MANAGEMENT).delete("/models/kserve_rec/2.0");
+            given().port(Ports.MANAGEMENT).delete("/models/kserve_rec");
+        }
+    }
+
+    @Test
     void unknownModelsAndVersionsAre404WithOurErrorBody() {
         for (String path : List.of("/v2/models/nope", "/v2/models/nope/ready", "/v2/models/ppocr_det/versions/9.9",
                 "/v2/models/ppocr_det/versions/9.9/ready")) {
