@@ -252,6 +252,11 @@ public class ModelRegistry implements ModelResolver {
         return mv;
     }
 
+    /** The registered versions of a model, sorted. */
+    public synchronized List<String> versions(String name) {
+        return List.copyOf(versionsOf(name).byVersion.keySet());
+    }
+
     @Override
     public CompletableFuture<InferenceOutput> submit(String model, String version, InferenceInput input) {
         return get(model, version).pool.submit(input);

@@ -44,6 +44,17 @@ public final class ModelVersion {
         return pool;
     }
 
+    /** The archive's task: textdet, textrecog, textcls or ocr. */
+    public String task() {
+        return archive.config().task();
+    }
+
+    /** Ready to serve: at least one ready worker, and no fewer than the minimum. */
+    public boolean ready() {
+        int ready = pool.readyWorkers();
+        return ready > 0 && ready >= minWorkers;
+    }
+
     ModelDescription describe(boolean isDefault) {
         var s = pool.settings();
         return new ModelDescription(name(), version(), url, archive.manifest().runtime(), archive.config().task(),

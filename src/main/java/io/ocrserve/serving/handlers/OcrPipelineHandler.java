@@ -5,7 +5,9 @@ import io.ocrserve.ocr.e2e.LineMerger;
 import io.ocrserve.ocr.e2e.OcrWord;
 import io.ocrserve.ocr.e2e.ReadingOrder;
 import io.ocrserve.ocr.image.Image;
+import io.ocrserve.ocr.image.ImageCodec;
 import io.ocrserve.ocr.image.ImageOps;
+import io.ocrserve.ocr.image.Visualizer;
 import io.ocrserve.serving.Handler;
 import io.ocrserve.serving.InferenceInput;
 import io.ocrserve.serving.InferenceOutput;
@@ -23,7 +25,8 @@ import java.util.concurrent.CompletionException;
 /**
  * ocr: the end-to-end pipeline over registered models: detection, crops (MMOCR's padded crop or a perspective
  * warp of the min-area rectangle), optional 0/180 direction classification, recognition of all crops at once
- * (sorted by aspect ratio so the recognizer's batches hold similar widths), MMOCR ocr.py's result.
+ * (sorted by aspect ratio so the recognizer's batches hold similar widths), MMOCR ocr.py's result; with
+ * {@code visualize=true} the image with the words' boxes and texts drawn, as PNG.
  */
 final class OcrPipelineHandler implements Handler {
     /** The pipeline's settings (model config keys), each overridable per request where it makes sense. */
@@ -58,8 +61,10 @@ final class OcrPipelineHandler implements Handler {
         for (int i = 0; i < batch.size(); i++) {
             if (outcomes.get(i) == null) {
                 try {
-                    outcomes.set(i, Outcome.ok(InferenceOutput.json(read(batch.get(i), images.get(i),
-                            boundaries(await(detections.get(i)))))));
+                    InferenceInput input = batch.get(i);
+                    List<OcrWord> words = read(input, images.get(i), boundaries(await(detections.get(i))));
+                    outcomes.set(i, Outcome.ok(Inputs.flag(input, "visualize", false)
+                            ? visualize(images.get(i), words) : InferenceOutput.json(result(input, words))));
                 } catch (RuntimeException e) {
                     outcomes.set(i, Outcome.failed(e));
                 }
@@ -68,7 +73,7 @@ final class OcrPipelineHandler implements Handler {
         return outcomes;
     }
 
-    private Map<String, Object> read(InferenceInput input, Image image, List<double[]> boxes) {
+    private List<OcrWord> read(InferenceInput input, Image image, List<double[]> boxes) {
         boolean warp = input.param("crop", settings.crop()).equals("warp");
         boolean cls = Inputs.flag(input, "use_angle_cls", settings.useAngleCls());
         List<double[]> kept = new ArrayList<>();
@@ -100,6 +105,11 @@ final class OcrPipelineHandler implements Handler {
         if (Inputs.flag(input, "merge", settings.merge())) {
             words = LineMerger.merge(words);
         }
+        return words;
+    }
+
+    /** MMOCR ocr.py's result for one image. */
+    private Map<String, Object> result(InferenceInput input, List<OcrWord> words) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("filename", input.name() != null ? input.name() : "image");
         if (Inputs.flag(input, "details", settings.details())) {
@@ -108,6 +118,13 @@ final class OcrPipelineHandler implements Handler {
             out.put("text", words.stream().map(OcrWord::text).toList());
         }
         return out;
+    }
+
+    /** The image with every word's box and text drawn on it, as PNG. */
+    private static InferenceOutput visualize(Image image, List<OcrWord> words) {
+        Image drawn = Visualizer.draw(image, words.stream().map(OcrWord::box).toList(),
+                words.stream().map(OcrWord::text).toList());
+        return InferenceOutput.binary(ImageCodec.encodePng(drawn), "image/png");
     }
 
     /** Rotates crops the direction classifier calls upside down (PaddleOCR: label 180 with score > cls_thresh). */

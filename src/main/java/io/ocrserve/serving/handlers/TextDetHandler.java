@@ -8,6 +8,8 @@ import io.ocrserve.ocr.det.DetPostprocessors;
 import io.ocrserve.ocr.det.DetPreprocessor;
 import io.ocrserve.ocr.det.TextPolygon;
 import io.ocrserve.ocr.image.Image;
+import io.ocrserve.ocr.image.ImageCodec;
+import io.ocrserve.ocr.image.Visualizer;
 import io.ocrserve.serving.Handler;
 import io.ocrserve.serving.InferenceInput;
 import io.ocrserve.serving.InferenceOutput;
@@ -20,7 +22,8 @@ import java.util.Set;
 
 /**
  * textdet: MMOCR test preprocessing, one engine call for the whole batch, the configured postprocessor per
- * image, polygons mapped back to original pixels: {@code {"boundary_result": [[x1, y1, ..., score], ...]}}.
+ * image, polygons mapped back to original pixels: {@code {"boundary_result": [[x1, y1, ..., score], ...]}}, or
+ * with {@code visualize=true} the image with the polygons drawn, as PNG.
  */
 final class TextDetHandler implements Handler {
     /** Postprocessor parameters a request may override with query parameters. */
@@ -55,16 +58,26 @@ final class TextDetHandler implements Handler {
         List<Detections> found = detect(batch, outcomes);
         List<Outcome> result = new ArrayList<>(batch.size());
         int k = 0;
-        for (Outcome o : outcomes) {
-            if (o != null) {
-                result.add(o);
-                continue;
-            }
-            Detections d = found.get(k++);
-            result.add(Outcome.ok(InferenceOutput.json(Map.of("boundary_result",
-                    d.polygons().stream().map(TextPolygon::toBoundary).toList()))));
+        for (int i = 0; i < batch.size(); i++) {
+            Outcome o = outcomes.get(i);
+            result.add(o != null ? o : answer(batch.get(i), found.get(k++)));
         }
         return result;
+    }
+
+    /** {@code {"boundary_result": ...}}, or with {@code visualize=true} the image with the polygons drawn (PNG). */
+    private static Outcome answer(InferenceInput input, Detections d) {
+        try {
+            if (Inputs.flag(input, "visualize", false)) {
+                List<double[]> polygons = d.polygons().stream().map(TextPolygon::points).toList();
+                return Outcome.ok(InferenceOutput.binary(ImageCodec.encodePng(Visualizer.draw(d.image(), polygons, null)),
+                        "image/png"));
+            }
+            return Outcome.ok(InferenceOutput.json(Map.of("boundary_result",
+                    d.polygons().stream().map(TextPolygon::toBoundary).toList())));
+        } catch (RuntimeException e) {
+            return Outcome.failed(e);
+        }
     }
 
     /**
