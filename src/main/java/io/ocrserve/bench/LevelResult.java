@@ -13,6 +13,14 @@ public record LevelResult(String mode, int concurrency, long[] latenciesNanos, l
         Arrays.sort(latenciesNanos);
     }
 
+    /** Two runs of the same level as one: latencies pooled, wall times and errors added. */
+    public LevelResult plus(LevelResult other) {
+        long[] all = Arrays.copyOf(latenciesNanos, latenciesNanos.length + other.latenciesNanos.length);
+        System.arraycopy(other.latenciesNanos, 0, all, latenciesNanos.length, other.latenciesNanos.length);
+        return new LevelResult(mode, concurrency, all, wallNanos + other.wallNanos, errors + other.errors,
+                firstError != null ? firstError : other.firstError);
+    }
+
     public int completed() {
         return latenciesNanos.length;
     }

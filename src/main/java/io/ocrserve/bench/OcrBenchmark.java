@@ -126,18 +126,18 @@ public final class OcrBenchmark implements Callable<Integer> {
         if (passes < 1 || concurrentPasses < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--passes must be at least 1");
         }
+        if (Stream.concat(concurrency.stream(), localConcurrency.stream()).anyMatch(c -> c < 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "concurrency must be at least 1");
+        }
         Path home = home();
         Path store = modelStore != null ? modelStore : home.resolve("model-store");
         List<Sample> samples = loadImages(imageDirs);
         progress("%d images from %s; model store %s", samples.size(), imageDirs, store);
 
-        List<LevelResult> results = new ArrayList<>();
         List<String> summary = new ArrayList<>();
-        List<List<String>> localTexts = null;
-        List<List<String>> httpTexts = null;
-
         if (!skip.contains("db")) {
             FloatTensor map = DbPostprocessorBench.syntheticMap();
+            DbPostprocessorBench.time(map, TextRepr.QUAD, 100, 0); // JIT warm-up shared by both reprs
             for (TextRepr repr : TextRepr.values()) {
                 DbPostprocessorBench.Timing t = DbPostprocessorBench.time(map, repr, 50, dbRuns);
                 // the served PP-OCR detector uses quad; poly is shown for comparison
@@ -146,18 +146,37 @@ public final class OcrBenchmark implements Callable<Integer> {
             }
             progress("DB postprocessing timed");
         }
-        if (!skip.contains("in-process")) {
-            localTexts = runInProcess(store, samples, results);
-        }
-        if (!skip.contains("http")) {
-            httpTexts = runHttp(home, store, samples, results);
+        List<LevelResult> results = new ArrayList<>();
+        List<Mode> modes = new ArrayList<>();
+        List<Sample> set = samples;
+        try {
+            // both sides stay up for the whole run (idle workers cost no CPU), so the c=1 passes can alternate
+            // and a drifting machine load hits both alike
+            if (!skip.contains("in-process")) {
+                modes.add(inProcess(store, localConcurrency));
+            }
+            if (!skip.contains("http")) {
+                modes.add(http(home, store, concurrency));
+            }
+            for (Mode m : modes) {
+                m.texts = warmUp(m, samples);
+            }
+            set = samples.stream().filter(x -> !failed.containsKey(x.name())).toList();
+            if (set.isEmpty()) {
+                throw new IllegalStateException("every image failed in the warm-up: " + failed);
+            }
+            results.addAll(measure(modes, set));
+        } finally {
+            for (Mode m : modes) {
+                m.close.run();
+            }
         }
 
         out.println();
         out.print(BenchReport.table(results));
-        int measured = samples.size() - (failed == null ? 0 : failed.size());
-        out.println("(latency per image, nearest-rank percentiles; " + measured + " images x " + passes
-                + " passes at c=1, x " + concurrentPasses + " at c>1; one warm-up pass per mode)");
+        out.println("(latency per image, nearest-rank percentiles; " + set.size() + " images x " + passes
+                + " passes at c=1, alternating between the modes, x " + concurrentPasses
+                + " at c>1; one warm-up pass per mode)");
         if (failed != null) {
             failed.forEach((name, why) -> out.println("WARNING: left out " + name + ", it failed in the warm-up: " + why));
         }
@@ -168,29 +187,97 @@ public final class OcrBenchmark implements Callable<Integer> {
             out.println(BenchReport.overheadLine(http1.get(), local1.get(), HTTP_GOAL_PERCENT));
         }
         summary.forEach(out::println);
-        if (localTexts != null && httpTexts != null) {
+        if (modes.size() == 2) {
             int same = 0;
             for (int i = 0; i < samples.size(); i++) {
-                same += localTexts.get(i) != null && localTexts.get(i).equals(httpTexts.get(i)) ? 1 : 0;
+                List<String> a = modes.get(0).texts.get(i);
+                same += a != null && a.equals(modes.get(1).texts.get(i)) ? 1 : 0;
             }
-            out.printf("check: same words over HTTP and in-process on %d of %d measured images%n", same, measured);
+            out.printf("check: same words over HTTP and in-process on %d of %d measured images%n", same, set.size());
         }
         out.flush();
         return results.stream().anyMatch(r -> r.errors() > 0) ? io.ocrserve.cli.Main.FAILED : io.ocrserve.cli.Main.OK;
     }
 
-    // ---------------------------------------------------------------- in-process
-
-    private List<List<String>> runInProcess(Path store, List<Sample> samples, List<LevelResult> results)
-            throws Exception {
-        progress("in-process: loading the archives of %s", store);
-        try (LocalModels models = LocalModels.load(store, List.of("all"), OcrHandlers.standalone(MAX_IMAGE_PIXELS))) {
-            progress("in-process: loaded %s", models.names());
-            List<List<String>> texts = warmUp("in-process", samples, s -> texts(JSON.valueToTree(localCall(models, s).json())));
-            List<Sample> set = active(samples);
-            levels("in-process", localConcurrency, set.size(), i -> localCall(models, set.get(i)), results);
-            return texts;
+    /** c=1 as alternating passes (in-process, http, in-process, ...), then each mode's higher concurrencies. */
+    private List<LevelResult> measure(List<Mode> modes, List<Sample> set) throws InterruptedException {
+        List<LevelResult> results = new ArrayList<>();
+        LevelResult[] c1 = new LevelResult[modes.size()];
+        for (int p = 0; p < passes; p++) {
+            for (int i = 0; i < modes.size(); i++) {
+                Mode m = modes.get(i);
+                if (m.levels.contains(1)) {
+                    LevelResult r = run(m, 1, set, 1);
+                    c1[i] = c1[i] == null ? r : c1[i].plus(r);
+                }
+            }
         }
+        for (LevelResult r : c1) {
+            if (r != null) {
+                results.add(r);
+            }
+        }
+        for (Mode m : modes) {
+            for (int c : m.levels) {
+                if (c > 1) {
+                    results.add(run(m, c, set, concurrentPasses));
+                }
+            }
+        }
+        results.sort(java.util.Comparator.comparing((LevelResult r) -> !r.mode().equals("in-process"))
+                .thenComparingInt(LevelResult::concurrency));
+        return results;
+    }
+
+    private LevelResult run(Mode m, int c, List<Sample> set, int passCount) throws InterruptedException {
+        LevelResult r = LoadDriver.run(m.name, c, set.size() * passCount, set.size(), maxSecondsPerLevel,
+                k -> m.call.run(set.get(k)));
+        progress("%s c=%d: %d images, %.2f images/s, p50 %.1f ms, p99 %.1f ms%s", m.name, c, r.completed(),
+                r.imagesPerSecond(), r.p50Ms(), r.p99Ms(),
+                r.errors() > 0 ? ", " + r.errors() + " errors, first: " + r.firstError() : "");
+        return r;
+    }
+
+    // ---------------------------------------------------------------- the two sides
+
+    /** One side of the comparison: how to send an image, how many requests wait in its queues, how to stop it. */
+    private static final class Mode {
+        final String name;
+        final List<Integer> levels;
+        final Call call;
+        final Pending pending;
+        final Runnable close;
+        List<List<String>> texts;
+
+        Mode(String name, List<Integer> levels, Call call, Pending pending, Runnable close) {
+            this.name = name;
+            this.levels = levels;
+            this.call = call;
+            this.pending = pending;
+            this.close = close;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        /** Sends one image, returns its words; throws when the answer is not a success. */
+        List<String> run(Sample s) throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface Pending {
+        int get() throws Exception;
+    }
+
+    private Mode inProcess(Path store, List<Integer> levels) throws IOException {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true"); // as bin/ocrserve serve: never download engines
+        }
+        progress("in-process: loading the archives of %s", store);
+        LocalModels models = LocalModels.load(store, List.of("all"), OcrHandlers.standalone(MAX_IMAGE_PIXELS));
+        progress("in-process: loaded %s", models.names());
+        return new Mode("in-process", levels, s -> texts(JSON.valueToTree(localCall(models, s).json())),
+                models::pending, models::close);
     }
 
     private InferenceOutput localCall(LocalModels models, Sample s) throws Exception {
@@ -202,10 +289,7 @@ public final class OcrBenchmark implements Callable<Integer> {
         }
     }
 
-    // ---------------------------------------------------------------- HTTP
-
-    private List<List<String>> runHttp(Path home, Path store, List<Sample> samples, List<LevelResult> results)
-            throws Exception {
+    private Mode http(Path home, Path store, List<Integer> levels) throws Exception {
         Path jar = serverJar != null ? serverJar : home.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " not found: build first (mvn package -DskipTests)");
@@ -214,19 +298,22 @@ public final class OcrBenchmark implements Callable<Integer> {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         progress("http: starting the server (%s), log %s", jar, log);
-        try (ServerProcess server = ServerProcess.start(Path.of(System.getProperty("java.home"), "bin", "java"), jar,
-                store, serverJvmOptions, log)) {
+        ServerProcess server = ServerProcess.start(Path.of(System.getProperty("java.home"), "bin", "java"), jar,
+                store, serverJvmOptions, log);
+        try {
             long t0 = System.nanoTime();
             server.awaitHealthy(http, Duration.ofSeconds(startupTimeout));
             progress("http: server healthy at %s after %.1f s", server.base, (System.nanoTime() - t0) / 1e9);
-            URI target = server.base.resolve("/predictions/" + model);
-            List<List<String>> texts = warmUp("http", samples, s -> texts(JSON.readTree(httpCall(http, target, s))));
-            List<Sample> set = active(samples);
-            levels("http", concurrency, set.size(), i -> httpCall(http, target, set.get(i)), results);
-            return texts;
-        } finally {
-            progress("http: server stopped");
+        } catch (RuntimeException | InterruptedException e) {
+            server.close();
+            throw e;
         }
+        URI target = server.base.resolve("/predictions/" + model);
+        return new Mode("http", levels, s -> texts(JSON.readTree(httpCall(http, target, s))),
+                () -> server.pending(http), () -> {
+                    server.close();
+                    progress("http: server stopped");
+                });
     }
 
     private static byte[] httpCall(HttpClient http, URI target, Sample s) throws IOException, InterruptedException {
@@ -243,17 +330,13 @@ public final class OcrBenchmark implements Callable<Integer> {
 
     // ---------------------------------------------------------------- shared
 
-    @FunctionalInterface
-    private interface Read {
-        List<String> words(Sample s) throws Exception;
-    }
-
     /**
      * One untimed pass over all images; returns each image's words (null where it failed). The first mode's
      * failures leave those images out of every measured set (reported on stdout); a later mode's failures on
-     * other images are only reported, and show up as errors in its levels.
+     * other images are only reported, and show up as errors in its levels. After a failure, the requests it left
+     * queued (crops of a failed image still get recognized) are waited out, so they slow no later request.
      */
-    private List<List<String>> warmUp(String mode, List<Sample> samples, Read read) {
+    private List<List<String>> warmUp(Mode mode, List<Sample> samples) throws Exception {
         List<List<String>> texts = new ArrayList<>();
         boolean first = failed == null;
         if (first) {
@@ -261,43 +344,30 @@ public final class OcrBenchmark implements Callable<Integer> {
         }
         for (Sample s : samples) {
             try {
-                texts.add(read.words(s));
+                texts.add(mode.call.run(s));
             } catch (Exception e) {
                 texts.add(null);
-                String why = mode + ": " + oneLine(e);
+                String why = mode.name + ": " + oneLine(e);
                 progress("%s fails in the warm-up (%s)", s.name(), why);
                 if (first) {
                     failed.put(s.name(), why);
                 } else if (!failed.containsKey(s.name())) {
                     notes.add("WARNING: " + s.name() + " failed only in mode " + why);
                 }
+                awaitIdle(mode);
             }
         }
-        progress("%s: warm-up pass done", mode);
+        progress("%s: warm-up pass done", mode.name);
         return texts;
     }
 
-    private List<Sample> active(List<Sample> samples) {
-        List<Sample> set = samples.stream().filter(s -> !failed.containsKey(s.name())).toList();
-        if (set.isEmpty()) {
-            throw new IllegalStateException("every image failed in the warm-up: " + failed);
+    /** Waits (at most 120 s) until no request waits in the mode's queues, then a second for running batches. */
+    private static void awaitIdle(Mode mode) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (mode.pending.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
         }
-        return set;
-    }
-
-    private void levels(String mode, List<Integer> levels, int images, LoadDriver.Call call, List<LevelResult> results)
-            throws InterruptedException {
-        for (int c : levels) {
-            if (c < 1) {
-                throw new IllegalArgumentException("concurrency must be at least 1, got " + c);
-            }
-            int requests = images * (c == 1 ? passes : concurrentPasses);
-            LevelResult r = LoadDriver.run(mode, c, requests, images, maxSecondsPerLevel, call);
-            results.add(r);
-            progress("%s c=%d: %d images, %.2f images/s, p50 %.1f ms, p99 %.1f ms%s", mode, c, r.completed(),
-                    r.imagesPerSecond(), r.p50Ms(), r.p99Ms(),
-                    r.errors() > 0 ? ", " + r.errors() + " errors, first: " + r.firstError() : "");
-        }
+        Thread.sleep(1000);
     }
 
     /** The recognized words of one result, in order (MMOCR ocr.py's result with details, or its text list). */

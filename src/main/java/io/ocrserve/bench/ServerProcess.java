@@ -1,5 +1,7 @@
 package io.ocrserve.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -21,15 +23,18 @@ import java.util.concurrent.TimeUnit;
  * does the same if the benchmark itself is interrupted.
  */
 final class ServerProcess implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Process process;
     private final Thread hook;
     private final Path log;
     final URI base;
+    final URI management;
 
-    private ServerProcess(Process process, Path log, int port) {
+    private ServerProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.base = URI.create("http://127.0.0.1:" + port);
+        this.management = URI.create("http://127.0.0.1:" + managementPort);
         this.hook = new Thread(process::destroyForcibly, "bench-server-stop");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -50,7 +55,7 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         // TorchServe's TS_* variables would configure the child; the benchmark sets everything it needs
         pb.environment().keySet().removeIf(k -> k.startsWith("TS_"));
-        return new ServerProcess(pb.start(), log, ports[0]);
+        return new ServerProcess(pb.start(), log, ports[0], ports[1]);
     }
 
     /** Waits until GET /ping answers 200 (startup models loaded), the process exits, or the timeout passes. */
@@ -73,6 +78,27 @@ final class ServerProcess implements AutoCloseable {
         }
         throw new IllegalStateException("the server was not healthy within " + timeout.toSeconds() + " s; its log:\n"
                 + logTail(40));
+    }
+
+    /** Requests waiting in the queues of all registered models (management API: GET /models, /models/NAME/all). */
+    int pending(HttpClient http) throws IOException, InterruptedException {
+        int sum = 0;
+        for (JsonNode name : get(http, management.resolve("/models")).findValues("modelName")) {
+            for (JsonNode n : get(http, management.resolve("/models/" + name.asText() + "/all"))
+                    .findValues("pendingRequests")) {
+                sum += n.asInt();
+            }
+        }
+        return sum;
+    }
+
+    private static JsonNode get(HttpClient http, URI uri) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IOException("GET " + uri + ": HTTP " + r.statusCode());
+        }
+        return JSON.readTree(r.body());
     }
 
     String logTail(int lines) {

@@ -88,6 +88,11 @@ public final class LocalModels implements ModelResolver, AutoCloseable {
         return List.copyOf(pools.keySet());
     }
 
+    /** Requests waiting in all queues (not counting the batches workers are running). */
+    public int pending() {
+        return pools.values().stream().mapToInt(WorkerPool::pending).sum();
+    }
+
     @Override
     public CompletableFuture<InferenceOutput> submit(String model, String version, InferenceInput input) {
         WorkerPool pool = pools.get(model);

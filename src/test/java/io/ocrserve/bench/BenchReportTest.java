@@ -54,6 +54,19 @@ class BenchReportTest {
     }
 
     @Test
+    void plusPoolsTwoRunsOfALevel() {
+        LevelResult a = new LevelResult("http", 1, ms(100, 300), 400_000_000L, 0, null);
+        LevelResult b = new LevelResult("http", 1, ms(200), 200_000_000L, 1, "late");
+        LevelResult sum = a.plus(b);
+        assertEquals(3, sum.completed());
+        assertEquals(5.0, sum.imagesPerSecond(), 1e-9);
+        assertEquals(200.0, sum.p50Ms(), 1e-9);
+        assertEquals(300.0, sum.p99Ms(), 1e-9);
+        assertEquals(1, sum.errors());
+        assertEquals("late", sum.firstError());
+    }
+
+    @Test
     void tableHasAHeaderAndOneAlignedRowPerLevel() {
         String table = BenchReport.table(List.of(
                 new LevelResult("in-process", 1, ms(100, 200), 500_000_000L, 0, null),
