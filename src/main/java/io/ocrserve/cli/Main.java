@@ -1,5 +1,6 @@
 package io.ocrserve.cli;
 
+import io.ocrserve.bench.OcrBenchmark;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,14 +8,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * ocrserve's command line: {@code archive}, {@code ocr}, {@code models}. Plain Java (no Quarkus, no CDI), so it
+ * ocrserve's command line: {@code archive}, {@code ocr}, {@code models}, {@code bench}. Plain Java (no Quarkus, no CDI), so it
  * starts in a fraction of a second; {@code bin/ocrserve serve} starts the server itself.
  *
  * <p>Exit codes: 0 success, 1 a request or file failed, 2 bad arguments or a user error (bad archive inputs).
  */
 @Command(name = "ocrserve", mixinStandardHelpOptions = true, version = "ocrserve 0.1.0",
         description = "OCR model server tools (run 'ocrserve serve' through bin/ocrserve to start the server).",
-        subcommands = {ArchiveCommand.class, OcrCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ArchiveCommand.class, OcrCommand.class, ModelsCommand.class, OcrBenchmark.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -25,7 +27,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: archive, ocr or models");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: archive, ocr, models or bench");
     }
 
     public static void main(String[] args) {

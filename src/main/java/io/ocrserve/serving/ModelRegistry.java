@@ -90,23 +90,18 @@ public class ModelRegistry implements ModelResolver {
         }
         String name = r.modelName() != null && !r.modelName().isBlank() ? r.modelName() : archive.name();
         String version = archive.version();
-        WorkerSettings ws = archive.workerSettings();
-        int minWorkers = first(r.initialWorkers(), ws.minWorkers(), config.defaultWorkersPerModel());
-        int maxWorkers = Math.max(minWorkers, first(r.maxWorkers(), ws.maxWorkers(), minWorkers));
-        int startupTimeout = first(r.startupTimeout(), ws.startupTimeout(), 120);
-        BatchSettings settings;
+        PoolPlan plan;
         try {
-            settings = new BatchSettings(first(r.batchSize(), ws.batchSize(), 1),
-                    first(r.maxBatchDelay(), ws.maxBatchDelay(), 100), first(r.responseTimeout(), ws.responseTimeout(), 120),
-                    first(r.jobQueueSize(), ws.jobQueueSize(), config.jobQueueSize()));
-            if (minWorkers < 0) {
-                throw new IllegalArgumentException("initial_workers must not be negative, got " + minWorkers);
-            }
+            plan = PoolPlan.of(r, archive.workerSettings(), config.defaultWorkersPerModel(), config.jobQueueSize());
         } catch (IllegalArgumentException e) {
             cleanup(archive);
             throw ServingException.badRequest(e.getMessage());
         }
-        String device = r.device() != null ? r.device() : deviceOf(ws);
+        int minWorkers = plan.minWorkers();
+        int maxWorkers = plan.maxWorkers();
+        int startupTimeout = plan.startupTimeout();
+        BatchSettings settings = plan.settings();
+        String device = plan.device();
         ModelVersion mv;
         synchronized (this) {
             Versions versions = models.get(name);
@@ -116,7 +111,7 @@ public class ModelRegistry implements ModelResolver {
                         + name);
             }
             WorkerPool pool = new WorkerPool(name, version, handlers.factoryFor(archive, this), settings,
-                    devices(ws, device), new PoolMetrics(meters, name, version));
+                    plan.devices(), new PoolMetrics(meters, name, version));
             mv = new ModelVersion(name, archive, r.url(), pool, atStartup, startupTimeout, device, minWorkers,
                     maxWorkers);
             versions = models.computeIfAbsent(name, k -> new Versions());
@@ -155,7 +150,30 @@ public class ModelRegistry implements ModelResolver {
         return "Model \"" + name + "\" Version: " + version + " registered with " + minWorkers + " initial workers";
     }
 
-    private static List<String> devices(WorkerSettings ws, String device) {
+    /**
+     * Workers, batching and devices of one registration: the request's values, then the archive's
+     * model-config.yaml, then the server defaults. Shared with {@link LocalModels} so both size pools alike.
+     */
+    record PoolPlan(int minWorkers, int maxWorkers, int startupTimeout, BatchSettings settings, String device,
+            List<String> devices) {
+        /** @throws IllegalArgumentException for out-of-range values (a 400 when registering over HTTP) */
+        static PoolPlan of(RegisterRequest r, WorkerSettings ws, int defaultWorkers, int defaultQueueSize) {
+            int minWorkers = first(r.initialWorkers(), ws.minWorkers(), defaultWorkers);
+            int maxWorkers = Math.max(minWorkers, first(r.maxWorkers(), ws.maxWorkers(), minWorkers));
+            int startupTimeout = first(r.startupTimeout(), ws.startupTimeout(), 120);
+            BatchSettings settings = new BatchSettings(first(r.batchSize(), ws.batchSize(), 1),
+                    first(r.maxBatchDelay(), ws.maxBatchDelay(), 100),
+                    first(r.responseTimeout(), ws.responseTimeout(), 120),
+                    first(r.jobQueueSize(), ws.jobQueueSize(), defaultQueueSize));
+            if (minWorkers < 0) {
+                throw new IllegalArgumentException("initial_workers must not be negative, got " + minWorkers);
+            }
+            String device = r.device() != null ? r.device() : deviceOf(ws);
+            return new PoolPlan(minWorkers, maxWorkers, startupTimeout, settings, device, devicesFor(ws, device));
+        }
+    }
+
+    private static List<String> devicesFor(WorkerSettings ws, String device) {
         if (ws.deviceIds() != null && !ws.deviceIds().isEmpty() && device.startsWith("gpu") && !device.contains(":")) {
             return ws.deviceIds().stream().map(id -> "gpu:" + id).toList();
         }

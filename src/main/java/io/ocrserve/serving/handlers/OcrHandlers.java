@@ -34,8 +34,16 @@ public class OcrHandlers implements HandlerProvider {
 
     @Override
     public HandlerFactory factoryFor(ModelArchive archive, ModelResolver models) {
+        return create(archive, models, config.maxImagePixels());
+    }
+
+    /** The same handlers without CDI (in-process runs, benchmarks); {@code maxPixels} as ocrserve.max-image-pixels. */
+    public static HandlerProvider standalone(long maxPixels) {
+        return (archive, models) -> create(archive, models, maxPixels);
+    }
+
+    private static HandlerFactory create(ModelArchive archive, ModelResolver models, long maxPixels) {
         ModelConfig mc = archive.config();
-        long maxPixels = config.maxImagePixels();
         try {
             return switch (mc.task()) {
                 case "textdet" -> textdet(archive, mc, maxPixels);
