@@ -174,6 +174,14 @@ class InferenceApiTest {
     }
 
     @Test
+    void aDensePageDoesNotFloodTheRecognizerQueue() {
+        // more than 100 words: more than ppocr_rec's job queue, so the pipeline must not send them all at once
+        given().body(TestData.bytes(TestData.toy("demo/demo_densetext_det.jpg"))).put("/predictions/ocr").then()
+                .statusCode(200).body("result.size()", greaterThan(60));
+        given().body(TestData.bytes(WORD)).post("/predictions/ppocr_rec").then().statusCode(200);
+    }
+
+    @Test
     void recognizerReadsTheToyWords() throws Exception {
         List<String> lines = java.nio.file.Files.readAllLines(TestData.toy("ocr_toy_dataset/label.txt"));
         int right = 0;

@@ -33,6 +33,9 @@ final class OcrPipelineHandler implements Handler {
     record Settings(String detModel, String recModel, String clsModel, boolean useAngleCls, double clsThresh,
             String crop, boolean details, boolean merge, double dropScore, long maxPixels) {}
 
+    /** Crops in flight per image and model: a few recognizer batches, far below the default queue of 100. */
+    static final int IN_FLIGHT = 32;
+
     private final Settings settings;
     private final ModelResolver models;
 
@@ -129,39 +132,49 @@ final class OcrPipelineHandler implements Handler {
 
     /** Rotates crops the direction classifier calls upside down (PaddleOCR: label 180 with score > cls_thresh). */
     private List<Image> orient(List<Image> crops) {
-        List<CompletableFuture<InferenceOutput>> futures = new ArrayList<>();
-        for (Image c : crops) {
-            futures.add(models.submit(settings.clsModel(), null, InferenceInput.decoded(c, Map.of())));
-        }
+        List<InferenceOutput> labels = runAll(settings.clsModel(), crops, identity(crops.size()));
         List<Image> out = new ArrayList<>(crops.size());
         for (int i = 0; i < crops.size(); i++) {
-            Map<?, ?> r = (Map<?, ?>) await(futures.get(i)).json();
+            Map<?, ?> r = (Map<?, ?>) labels.get(i).json();
             boolean flipped = "180".equals(r.get("label")) && ((Number) r.get("score")).doubleValue() > settings.clsThresh();
             out.add(flipped ? ImageOps.rotate(crops.get(i), 180) : crops.get(i));
         }
         return out;
     }
 
+    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> recognize(List<Image> crops) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < crops.size(); i++) {
+        List<Integer> order = identity(crops.size());
+        order.sort(Comparator.comparingDouble(i -> crops.get(i).width() / (double) crops.get(i).height()));
+        return runAll(settings.recModel(), crops, order).stream().map(o -> (Map<String, Object>) o.json()).toList();
+    }
+
+    /**
+     * Sends crops to a model in {@code order}, at most {@link #IN_FLIGHT} at a time: a dense page has hundreds of
+     * words, which must not flood the model's bounded queue (other callers would get 503s). Answers come back in
+     * the crops' own order.
+     */
+    private List<InferenceOutput> runAll(String model, List<Image> crops, List<Integer> order) {
+        InferenceOutput[] out = new InferenceOutput[crops.size()];
+        for (int start = 0; start < order.size(); start += IN_FLIGHT) {
+            List<Integer> window = order.subList(start, Math.min(order.size(), start + IN_FLIGHT));
+            List<CompletableFuture<InferenceOutput>> futures = new ArrayList<>(window.size());
+            for (int i : window) {
+                futures.add(models.submit(model, null, InferenceInput.decoded(crops.get(i), Map.of())));
+            }
+            for (int k = 0; k < window.size(); k++) {
+                out[window.get(k)] = await(futures.get(k));
+            }
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    private static List<Integer> identity(int n) {
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparingDouble(i -> crops.get(i).width() / (double) crops.get(i).height()));
-        List<CompletableFuture<InferenceOutput>> futures = new ArrayList<>(crops.size());
-        for (int i = 0; i < crops.size(); i++) {
-            futures.add(null);
-        }
-        for (int i : order) {
-            futures.set(i, models.submit(settings.recModel(), null, InferenceInput.decoded(crops.get(i), Map.of())));
-        }
-        List<Map<String, Object>> out = new ArrayList<>(crops.size());
-        for (CompletableFuture<InferenceOutput> f : futures) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> r = (Map<String, Object>) await(f).json();
-            out.add(r);
-        }
-        return out;
+        return order;
     }
 
     private static Map<String, Object> wordJson(OcrWord w) {
