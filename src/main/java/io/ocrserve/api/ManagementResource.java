@@ -137,13 +137,10 @@ public class ManagementResource {
         if (!sync) {
             return Response.status(202).entity(new Status("Processing worker updates...")).build();
         }
-        int target = registry.get(model, version).pool().targetWorkers();
+        var mv = registry.get(model, version);
+        int target = mv.pool().targetWorkers();
         try {
-            if (wait == null || wait < 0) {
-                done.get(registry.get(model, version).pool().settings().responseTimeoutSeconds() + 120L, TimeUnit.SECONDS);
-            } else {
-                done.get(wait, TimeUnit.SECONDS);
-            }
+            done.get(wait == null || wait < 0 ? mv.startupTimeout() : wait, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             return Response.status(206).entity(new Status("Workers scaling in progress for model: " + model)).build();
         } catch (ExecutionException e) {

@@ -40,6 +40,10 @@ public final class ModelVersion {
         return archive;
     }
 
+    public int startupTimeout() {
+        return startupTimeout;
+    }
+
     public WorkerPool pool() {
         return pool;
     }

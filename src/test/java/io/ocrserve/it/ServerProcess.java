@@ -20,6 +20,11 @@ final class ServerProcess implements AutoCloseable {
     private final Path log;
 
     ServerProcess(int basePort, Map<String, String> properties, Path log) throws IOException {
+        this(basePort, true, properties, log);
+    }
+
+    /** {@code setPorts} false: the ports come from the properties (e.g. a TorchServe config file). */
+    ServerProcess(int basePort, boolean setPorts, Map<String, String> properties, Path log) throws IOException {
         this.inferencePort = basePort;
         this.managementPort = basePort + 1;
         this.log = log;
@@ -28,8 +33,11 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: integration tests run after mvn package");
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-Dai.djl.offline=true", "-Dquarkus.http.port=" + basePort,
-                "-Docrserve.management.port=" + (basePort + 1), "-Dquarkus.management.port=" + (basePort + 2)));
+                "-Xmx2g", "-Dai.djl.offline=true"));
+        if (setPorts) {
+            cmd.addAll(List.of("-Dquarkus.http.port=" + basePort, "-Docrserve.management.port=" + (basePort + 1),
+                    "-Dquarkus.management.port=" + (basePort + 2)));
+        }
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar.toString()));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
