@@ -15,6 +15,9 @@ public interface ServerConfig {
 
     Management management();
 
+    /** TorchServe config.properties to read (read early by {@link TsConfigSource}; declared here so it validates). */
+    Optional<String> tsConfig();
+
     /** Folder holding model archives; registration by file name resolves inside it. */
     @WithDefault("model-store")
     String modelStore();
