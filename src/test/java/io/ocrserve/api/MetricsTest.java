@@ -35,6 +35,14 @@ class MetricsTest {
                 .body(org.hamcrest.Matchers.matchesPattern("(?s).*\nocrserve_workers\\{model_name=\"ppocr_det\",model_version=\"1.0\",?\\} 1.0\n.*"))
                 .body(containsString("ocrserve_model_load_seconds_count{model_name=\"ppocr_det\""))
                 .body(containsString("jvm_memory_used_bytes")).body(containsString("process_cpu_usage"));
+        // TorchServe's name[] filter
+        String filtered = given().port(Ports.METRICS).get("/metrics?name[]=ocrserve_workers&name[]=process_cpu_usage")
+                .then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(filtered.contains("ocrserve_workers{"), filtered);
+        org.junit.jupiter.api.Assertions.assertTrue(filtered.contains("process_cpu_usage"), filtered);
+        org.junit.jupiter.api.Assertions.assertFalse(filtered.contains("jvm_memory_used_bytes"), filtered);
+        given().port(Ports.METRICS).options("/").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/metrics"));
         // metrics are not served on the API ports
         given().get("/metrics").then().statusCode(404);
         given().port(Ports.MANAGEMENT).get("/metrics").then().statusCode(404);
