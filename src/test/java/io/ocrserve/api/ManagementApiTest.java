@@ -135,6 +135,20 @@ class ManagementApiTest {
     }
 
     @Test
+    void registersFolderAndTarGzArchives() {
+        for (var format : java.util.List.of(io.ocrserve.serving.archive.ArchiveUnpacker.Format.DIRECTORY,
+                io.ocrserve.serving.archive.ArchiveUnpacker.Format.TAR_GZ)) {
+            String name = "rec_" + format.name().toLowerCase(java.util.Locale.ROOT);
+            Path a = TestData.archive(name, "1.0", TestData.asset("ch_PP-OCRv4_rec_infer.onnx"),
+                    "textrecog/ppocr_rec.yaml", java.util.List.of(TestData.asset("ppocr_keys_v1.txt")), null, format);
+            mgmt().post("/models?url=" + TestData.fileUrl(a)).then().statusCode(200);
+            given().port(Ports.INFERENCE).body(TestData.bytes(TestData.toy("demo/demo_text_recog.jpg")))
+                    .post("/predictions/" + name).then().statusCode(200).body("text", equalTo("STAR"));
+            mgmt().delete("/models/" + name).then().statusCode(200);
+        }
+    }
+
+    @Test
     void modelNameParameterOverridesManifest() {
         Path a = TestData.recArchive("rec_named", "1.0", null);
         mgmt().post("/models?model_name=rec_renamed&url=" + TestData.fileUrl(a)).then().statusCode(200)
