@@ -174,6 +174,22 @@ class InferenceApiTest {
     }
 
     @Test
+    void aPipelineWithEmbeddedModelsReadsLikeTheComposedOne() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("embedded");
+        Path archive = new io.ocrserve.serving.archive.ArchiveWriter().write(
+                new io.ocrserve.serving.archive.ArchiveWriter.Request("ocr_embedded", "1.0", null,
+                        Path.of("configs/ocr/ocr_embedded.yaml"),
+                        List.of(Path.of("model-store/ppocr_det.mar"), Path.of("model-store/ppocr_rec.mar")), null,
+                        dir, io.ocrserve.serving.archive.ArchiveUnpacker.Format.ZIP, false));
+        given().port(Ports.MANAGEMENT).post("/models?url=" + TestData.fileUrl(archive)).then().statusCode(200);
+        List<String> composed = given().body(TestData.bytes(PLAQUE)).put("/predictions/ocr").then().statusCode(200)
+                .extract().jsonPath().getList("result.text");
+        given().body(TestData.bytes(PLAQUE)).put("/predictions/ocr_embedded").then().statusCode(200)
+                .body("result.text", equalTo(composed));
+        given().port(Ports.MANAGEMENT).delete("/models/ocr_embedded").then().statusCode(200);
+    }
+
+    @Test
     void aDensePageDoesNotFloodTheRecognizerQueue() {
         // more than 100 words: more than ppocr_rec's job queue, so the pipeline must not send them all at once
         given().body(TestData.bytes(TestData.toy("demo/demo_densetext_det.jpg"))).put("/predictions/ocr").then()

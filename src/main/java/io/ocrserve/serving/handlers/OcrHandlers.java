@@ -49,7 +49,7 @@ public class OcrHandlers implements HandlerProvider {
                 case "textdet" -> textdet(archive, mc, maxPixels);
                 case "textrecog" -> textrecog(archive, mc, maxPixels);
                 case "textcls" -> textcls(archive, mc, maxPixels);
-                case "ocr" -> ocr(mc, models, maxPixels);
+                case "ocr" -> ocr(archive, mc, models, maxPixels);
                 default -> throw new ArchiveException("no handler for task " + mc.task());
             };
         } catch (ArchiveException e) {
@@ -95,7 +95,7 @@ public class OcrHandlers implements HandlerProvider {
         return device -> new TextClsHandler(open(archive, mc, device), height, width, names, maxPixels);
     }
 
-    private static HandlerFactory ocr(ModelConfig mc, ModelResolver models, long maxPixels) {
+    private static HandlerFactory ocr(ModelArchive archive, ModelConfig mc, ModelResolver models, long maxPixels) {
         ConfigMap c = new ConfigMap("ocr", mc.raw());
         String crop = c.string("crop", "mmocr");
         if (!crop.equals("mmocr") && !crop.equals("warp")) {
@@ -107,7 +107,29 @@ public class OcrHandlers implements HandlerProvider {
                 c.number("drop_score", 0.0), maxPixels);
         checkKeys(mc, "det_model", "rec_model", "cls_model", "use_angle_cls", "cls_thresh", "crop", "details",
                 "merge", "drop_score");
-        return device -> new OcrPipelineHandler(s, models);
+        Map<String, HandlerFactory> embedded = new LinkedHashMap<>();
+        for (String part : new String[] {s.detModel(), s.recModel(), s.clsModel()}) {
+            if (part != null && java.nio.file.Files.isRegularFile(archive.file(part))) {
+                ModelArchive nested = EmbeddedArchives.open(archive.file(part));
+                if (nested.config().task().equals("ocr")) {
+                    throw new ArchiveException("model config: " + part + " is itself a pipeline");
+                }
+                embedded.put(part, create(nested, models, maxPixels));
+            }
+        }
+        if (embedded.isEmpty()) {
+            return device -> new OcrPipelineHandler(s, models);
+        }
+        return device -> {
+            Map<String, io.ocrserve.serving.Handler> handlers = new LinkedHashMap<>();
+            try {
+                embedded.forEach((name, factory) -> handlers.put(name, factory.create(device)));
+            } catch (RuntimeException e) {
+                handlers.values().forEach(io.ocrserve.serving.Handler::close);
+                throw e;
+            }
+            return new OcrPipelineHandler(s, new EmbeddedModels(handlers, models));
+        };
     }
 
     private static String required(ConfigMap c, String key) {

@@ -158,10 +158,11 @@ final class OcrPipelineHandler implements Handler {
         InferenceOutput[] out = new InferenceOutput[crops.size()];
         for (int start = 0; start < order.size(); start += IN_FLIGHT) {
             List<Integer> window = order.subList(start, Math.min(order.size(), start + IN_FLIGHT));
-            List<CompletableFuture<InferenceOutput>> futures = new ArrayList<>(window.size());
+            List<InferenceInput> inputs = new ArrayList<>(window.size());
             for (int i : window) {
-                futures.add(models.submit(model, null, InferenceInput.decoded(crops.get(i), Map.of())));
+                inputs.add(InferenceInput.decoded(crops.get(i), Map.of()));
             }
+            List<CompletableFuture<InferenceOutput>> futures = models.submitAll(model, null, inputs);
             for (int k = 0; k < window.size(); k++) {
                 out[window.get(k)] = await(futures.get(k));
             }
@@ -222,6 +223,9 @@ final class OcrPipelineHandler implements Handler {
 
     @Override
     public void close() {
-        // owns no engine: the composed models have their own workers
+        // registered models have their own workers; embedded ones belong to this handler
+        if (models instanceof EmbeddedModels embedded) {
+            embedded.close();
+        }
     }
 }
