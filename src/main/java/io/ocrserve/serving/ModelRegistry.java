@@ -9,6 +9,7 @@ import io.ocrserve.serving.archive.ArchiveUnpacker;
 import io.ocrserve.serving.archive.ModelArchive;
 import io.ocrserve.serving.archive.WorkerSettings;
 import io.ocrserve.serving.worker.BatchSettings;
+import io.ocrserve.serving.worker.HandlerFactory;
 import io.ocrserve.serving.worker.PoolMetrics;
 import io.ocrserve.serving.worker.WorkerPool;
 import jakarta.annotation.PostConstruct;
@@ -107,6 +108,14 @@ public class ModelRegistry implements ModelResolver {
             throw ServingException.badRequest(e.getMessage());
         }
         String device = r.device() != null ? r.device() : deviceOf(ws);
+        HandlerFactory factory;
+        try {
+            factory = handlers.factoryFor(archive, this); // checks the model config: a bad one is the client's error
+        } catch (ArchiveException e) {
+            cleanup(archive);
+            throw new ServingException(Reason.BAD_REQUEST, "invalid model archive '" + r.url() + "': "
+                    + e.getMessage(), e);
+        }
         ModelVersion mv;
         synchronized (this) {
             Versions versions = models.get(name);
@@ -115,7 +124,7 @@ public class ModelRegistry implements ModelResolver {
                 throw ServingException.conflict("Model version " + version + " is already registered for model "
                         + name);
             }
-            WorkerPool pool = new WorkerPool(name, version, handlers.factoryFor(archive, this), settings,
+            WorkerPool pool = new WorkerPool(name, version, factory, settings,
                     devices(ws, device), new PoolMetrics(meters, name, version));
             mv = new ModelVersion(name, archive, r.url(), pool, atStartup, startupTimeout, device, minWorkers,
                     maxWorkers);
