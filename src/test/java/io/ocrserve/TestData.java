@@ -34,6 +34,14 @@ public final class TestData {
         return p;
     }
 
+    /** The folder holding eng.traineddata, fetched by bin/setup-models. */
+    public static Path tessdata() {
+        Path p = Path.of("downloads", "tesseract-eng-1.0.0", "tessdata");
+        assertTrue(Files.exists(p.resolve("eng.traineddata")), "eng.traineddata missing in " + p
+                + " (run bin/setup-models first)");
+        return p;
+    }
+
     /** Builds an archive into a fresh temp folder; {@code workerConfig} is model-config.yaml text or null. */
     public static Path archive(String name, String version, Path model, String config, List<Path> extra,
             String workerConfig, ArchiveUnpacker.Format format) {

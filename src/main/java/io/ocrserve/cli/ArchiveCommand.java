@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ocrserve archive}: torch-model-archiver's options, writing an archive our server can load. */
 @Command(name = "archive",
-        description = "Build a model archive (.mar zip, .tar.gz or folder) from an ONNX/TorchScript model and its config.",
+        description = "Build a model archive (.mar zip, .tar.gz or folder) from an ONNX/TorchScript model (or Tesseract .traineddata) and its config.",
         footer = {"", "Example:", "  ocrserve archive --model-name ppocr_det --version 1.0 --model det.onnx \\",
                 "      --config configs/textdet/ppocr_det.yaml --export-path model-store --force"})
 public final class ArchiveCommand implements Callable<Integer> {
@@ -57,7 +57,7 @@ public final class ArchiveCommand implements Callable<Integer> {
     String version;
 
     @Option(names = {"--model", "--serialized-file"}, paramLabel = "FILE",
-            description = "The model: .onnx or TorchScript .pt (not needed for task ocr).")
+            description = "The model: .onnx, TorchScript .pt, or .traineddata for engine Tesseract (not needed for task ocr).")
     Path model;
 
     @Option(names = "--config", required = true, paramLabel = "YAML", description = "Model config (task, pre/postprocessing).")

@@ -9,6 +9,7 @@ import io.ocrserve.serving.archive.ArchiveUnpacker;
 import io.ocrserve.serving.archive.ModelArchive;
 import io.ocrserve.serving.archive.WorkerSettings;
 import io.ocrserve.serving.worker.BatchSettings;
+import io.ocrserve.serving.worker.HandlerFactory;
 import io.ocrserve.serving.worker.PoolMetrics;
 import io.ocrserve.serving.worker.WorkerPool;
 import jakarta.annotation.PostConstruct;
@@ -102,6 +103,14 @@ public class ModelRegistry implements ModelResolver {
         int startupTimeout = plan.startupTimeout();
         BatchSettings settings = plan.settings();
         String device = plan.device();
+        HandlerFactory factory;
+        try {
+            factory = handlers.factoryFor(archive, this); // checks the model config: a bad one is the client's error
+        } catch (ArchiveException e) {
+            cleanup(archive);
+            throw new ServingException(Reason.BAD_REQUEST, "invalid model archive '" + r.url() + "': "
+                    + e.getMessage(), e);
+        }
         ModelVersion mv;
         synchronized (this) {
             Versions versions = models.get(name);
@@ -110,8 +119,8 @@ public class ModelRegistry implements ModelResolver {
                 throw ServingException.conflict("Model version " + version + " is already registered for model "
                         + name);
             }
-            WorkerPool pool = new WorkerPool(name, version, handlers.factoryFor(archive, this), settings,
-                    plan.devices(), new PoolMetrics(meters, name, version));
+            WorkerPool pool = new WorkerPool(name, version, factory, settings, plan.devices(),
+                    new PoolMetrics(meters, name, version));
             mv = new ModelVersion(name, archive, r.url(), pool, atStartup, startupTimeout, device, minWorkers,
                     maxWorkers);
             versions = models.computeIfAbsent(name, k -> new Versions());

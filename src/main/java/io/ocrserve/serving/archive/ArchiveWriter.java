@@ -93,7 +93,10 @@ public final class ArchiveWriter {
         if (n.endsWith(".pt") || n.endsWith(".ts") || n.endsWith(".torchscript")) {
             return "torchscript";
         }
-        throw new ArchiveException("--model must be an ONNX (.onnx) or TorchScript (.pt) file, got "
+        if (n.endsWith(".traineddata")) {
+            return "tesseract"; // Tesseract language data (model config: engine: Tesseract)
+        }
+        throw new ArchiveException("--model must be an ONNX (.onnx), TorchScript (.pt) or Tesseract (.traineddata) file, got "
                 + model.getFileName() + (n.endsWith(".pth") ? ": export the checkpoint to ONNX or TorchScript first" : ""));
     }
 

@@ -45,6 +45,12 @@ public class OcrHandlers implements HandlerProvider {
     private static HandlerFactory create(ModelArchive archive, ModelResolver models, long maxPixels) {
         ModelConfig mc = archive.config();
         try {
+            if (TesseractHandler.ENGINE.equalsIgnoreCase(mc.engine())) {
+                if (!mc.task().equals("textdet") && !mc.task().equals("textrecog")) {
+                    throw new ArchiveException("engine Tesseract serves textdet or textrecog, not " + mc.task());
+                }
+                return TesseractHandler.factory(archive, mc, maxPixels);
+            }
             return switch (mc.task()) {
                 case "textdet" -> textdet(archive, mc, maxPixels);
                 case "textrecog" -> textrecog(archive, mc, maxPixels);
@@ -141,7 +147,7 @@ public class OcrHandlers implements HandlerProvider {
     }
 
     /** Top-level keys other than the common ones and the task's own are typos: refuse them. */
-    private static void checkKeys(ModelConfig mc, String... taskKeys) {
+    static void checkKeys(ModelConfig mc, String... taskKeys) {
         java.util.Set<String> allowed = new java.util.HashSet<>(List.of("task", "engine", "device", "engine_options",
                 "model", "description"));
         allowed.addAll(List.of(taskKeys));
