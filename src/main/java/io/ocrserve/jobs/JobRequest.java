@@ -21,6 +21,7 @@ public record JobRequest(String type, String model, DatasetSpec dataset, List<St
     /** Where the evaluation data is: format, annotation file (or folder) and image folder. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DatasetSpec(String format, String annotations, String images, Boolean uploaded) {
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isUploaded() {
             return Boolean.TRUE.equals(uploaded);
         }

@@ -5,6 +5,7 @@ import io.ocrserve.config.ServerConfig;
 import io.ocrserve.serving.ModelRegistry;
 import io.ocrserve.serving.ModelVersion;
 import io.ocrserve.serving.ServingException;
+import io.ocrserve.serving.StartupLoader;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -42,6 +43,9 @@ public class JobRunner {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    StartupLoader startup;
+
     private JobStore store;
     private DataRoot dataRoot;
     private ExecutorService executor;
@@ -66,13 +70,8 @@ public class JobRunner {
     }
 
     private void recover() {
-        List<JobInfo> found = store.loadAll().stream().sorted(Comparator.comparing(JobInfo::created)).toList();
+        List<JobInfo> found = recover(store);
         for (JobInfo j : found) {
-            if (j.state() == JobState.RUNNING) {
-                j = j.ended(JobState.FAILED, "interrupted", Instant.now());
-                store.save(j);
-                store.log(j.id(), "failed: interrupted (the server stopped while the job was running)");
-            }
             jobs.put(j.id(), j);
             if (j.state() == JobState.QUEUED) {
                 store.log(j.id(), "queued again after a server restart");
@@ -82,6 +81,20 @@ public class JobRunner {
         if (!found.isEmpty()) {
             LOG.infof("jobs: %d kept in %s", found.size(), store.root().toAbsolutePath());
         }
+    }
+
+    /** The jobs on disk, oldest first; one that was running when the process died is now failed ("interrupted"). */
+    static List<JobInfo> recover(JobStore store) {
+        List<JobInfo> out = new java.util.ArrayList<>();
+        for (JobInfo j : store.loadAll().stream().sorted(Comparator.comparing(JobInfo::created)).toList()) {
+            if (j.state() == JobState.RUNNING) {
+                j = j.ended(JobState.FAILED, "interrupted", Instant.now());
+                store.save(j);
+                store.log(j.id(), "failed: interrupted (the server stopped while the job was running)");
+            }
+            out.add(j);
+        }
+        return out;
     }
 
     @PreDestroy
@@ -209,12 +222,14 @@ public class JobRunner {
             }
             update(get(r.id).running(Instant.now()));
         }
+        r.started();
         r.log("started");
         JobInfo j = get(r.id);
         try {
             JobRequest req = j.request();
             DataRoot root = req.dataset() != null && req.dataset().isUploaded()
                     ? new DataRoot(store.dir(r.id).resolve("dataset")) : dataRoot;
+            r.awaitStartup(startup::done);
             EvaluationPlan plan = plan(req, root);
             ModelVersion mv = registry.get(plan.model(), plan.version());
             r.awaitWorkers(mv.pool());
@@ -233,7 +248,7 @@ public class JobRunner {
                 finish(get(r.id), stopping ? JobState.FAILED : JobState.CANCELLED,
                         stopping ? "interrupted" : "cancelled by request");
             } else {
-                String why = e instanceof OutOfMemoryError ? "out of memory" : message(e);
+                String why = e instanceof OutOfMemoryError ? "out of memory" : readable(message(e), r.id);
                 LOG.infof("job %s failed: %s", r.id, why);
                 finish(get(r.id), JobState.FAILED, why);
             }
@@ -263,6 +278,12 @@ public class JobRunner {
         if (save) {
             store.save(j);
         }
+    }
+
+    /** Server paths in a message, shown relative to the data root or the uploaded dataset. */
+    private String readable(String message, String id) {
+        return message.replace(store.dir(id).resolve("dataset").toAbsolutePath().normalize() + "/", "")
+                .replace(dataRoot.root() + "/", "");
     }
 
     private static String message(Throwable e) {

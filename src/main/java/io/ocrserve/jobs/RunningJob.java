@@ -31,6 +31,11 @@ final class RunningJob implements JobContext {
         this.metrics = metrics;
     }
 
+    /** The job starts now: the clock for rate and ETA. */
+    synchronized void started() {
+        startNanos = System.nanoTime();
+    }
+
     @Override
     public void log(String line) {
         store.log(id, line);
@@ -75,6 +80,20 @@ final class RunningJob implements JobContext {
     @Override
     public Path artifacts() {
         return store.artifacts(id);
+    }
+
+    /** A job resumed at startup waits until the startup models are registered. */
+    void awaitStartup(java.util.function.BooleanSupplier done) {
+        long deadline = System.currentTimeMillis() + WORKER_WAIT_MS;
+        while (!done.getAsBoolean() && System.currentTimeMillis() < deadline) {
+            checkCancelled();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Cancelled();
+            }
+        }
     }
 
     /** A job resumed at startup may find its model still loading: wait (cancellable) for a ready worker. */
