@@ -97,10 +97,17 @@ public class JobRunner {
         return out;
     }
 
+    /** Shutdown: a running job ends as failed ("interrupted"); queued jobs stay queued on disk for the next start. */
     @PreDestroy
     void stop() {
         stopping = true;
         active.values().forEach(r -> r.cancel = true);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
     }
 
