@@ -157,6 +157,10 @@ class JobEvaluationTest {
         given().port(Ports.MANAGEMENT).get("/jobs?state=bogus").then().statusCode(400);
         // the job API is on the management port only
         given().port(Ports.INFERENCE).get("/jobs").then().statusCode(404);
+        // OpenAPI of the management port
+        given().port(Ports.MANAGEMENT).options("/").then().statusCode(200)
+                .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/jobs", "/jobs/{id}", "/jobs/{id}/logs",
+                        "/jobs/{id}/artifacts", "/jobs/{id}/artifacts/{name}"));
         // Prometheus
         String prom = given().port(Ports.METRICS).get("/metrics").then().statusCode(200).extract().asString();
         assertTrue(prom.contains("ocrserve_jobs{state=\"succeeded\",type=\"evaluate\"}"), "jobs gauge");
