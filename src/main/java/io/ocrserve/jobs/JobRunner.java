@@ -70,7 +70,7 @@ public class JobRunner {
     }
 
     private void recover() {
-        List<JobInfo> found = recover(store);
+        List<JobInfo> found = store.recover();
         for (JobInfo j : found) {
             jobs.put(j.id(), j);
             if (j.state() == JobState.QUEUED) {
@@ -81,20 +81,6 @@ public class JobRunner {
         if (!found.isEmpty()) {
             LOG.infof("jobs: %d kept in %s", found.size(), store.root().toAbsolutePath());
         }
-    }
-
-    /** The jobs on disk, oldest first; one that was running when the process died is now failed ("interrupted"). */
-    static List<JobInfo> recover(JobStore store) {
-        List<JobInfo> out = new java.util.ArrayList<>();
-        for (JobInfo j : store.loadAll().stream().sorted(Comparator.comparing(JobInfo::created)).toList()) {
-            if (j.state() == JobState.RUNNING) {
-                j = j.ended(JobState.FAILED, "interrupted", Instant.now());
-                store.save(j);
-                store.log(j.id(), "failed: interrupted (the server stopped while the job was running)");
-            }
-            out.add(j);
-        }
-        return out;
     }
 
     /** Shutdown: a running job ends as failed ("interrupted"); queued jobs stay queued on disk for the next start. */

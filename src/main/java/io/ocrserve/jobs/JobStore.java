@@ -82,6 +82,20 @@ public final class JobStore {
         return out;
     }
 
+    /** The jobs on disk, oldest first; one that was running when the process died is now failed ("interrupted"). */
+    public List<JobInfo> recover() {
+        List<JobInfo> out = new ArrayList<>();
+        for (JobInfo j : loadAll().stream().sorted(java.util.Comparator.comparing(JobInfo::created)).toList()) {
+            if (j.state() == JobState.RUNNING) {
+                j = j.ended(JobState.FAILED, "interrupted", Instant.now());
+                save(j);
+                log(j.id(), "failed: interrupted (the server stopped while the job was running)");
+            }
+            out.add(j);
+        }
+        return out;
+    }
+
     /** Appends one time-stamped line to the job's log. */
     public synchronized void log(String id, String line) {
         try {

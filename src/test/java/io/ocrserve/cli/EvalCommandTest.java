@@ -56,6 +56,17 @@ class EvalCommandTest {
             } else {
                 reply(ex, 200, "{\"id\": \"j1\", \"state\": \"failed\", \"progress\": 0.3, \"error\": \"cannot read image a.jpg\"}");
             }
+        } else if (path.equals("/jobs") && ex.getRequestMethod().equals("GET")) {
+            bodies.add("GET /jobs?" + ex.getRequestURI().getRawQuery());
+            reply(ex, 200, "{\"jobs\": [{\"id\": \"j1\", \"state\": \"running\"}]}");
+        } else if (path.equals("/jobs/j1/logs")) {
+            byte[] text = "line one\n".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, text.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(text);
+            }
+        } else if (path.equals("/jobs/j2") && ex.getRequestMethod().equals("DELETE")) {
+            reply(ex, 409, "{\"code\": 409, \"message\": \"job j2 has already succeeded\"}");
         } else {
             reply(ex, 404, "{\"code\": 404, \"message\": \"no\"}");
         }
@@ -104,6 +115,19 @@ class EvalCommandTest {
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("HTTP 404: Model not found: nope"), refused.err());
         assertEquals(2, CliRun.of("eval", "--model", "x").code(), "missing options");
+    }
+
+    @Test
+    void jobsSubcommands() {
+        CliRun list = CliRun.of("jobs", "list", "--management-url", url(), "--state", "running");
+        assertEquals(0, list.code(), list.toString());
+        assertTrue(list.out().contains("\"j1\""), list.out());
+        assertTrue(bodies.contains("GET /jobs?state=running&limit=100"), bodies.toString());
+        CliRun logs = CliRun.of("jobs", "logs", "j1", "--management-url", url());
+        assertEquals("line one\n", logs.out());
+        CliRun cancel = CliRun.of("jobs", "cancel", "j2", "--management-url", url());
+        assertEquals(1, cancel.code());
+        assertTrue(cancel.err().contains("HTTP 409: job j2 has already succeeded"), cancel.err());
     }
 
     @Test

@@ -47,7 +47,7 @@ class JobStoreTest {
         Files.createDirectories(dir.resolve("4-garbage"));
         Files.writeString(dir.resolve("4-garbage/job.json"), "{not json");
 
-        List<JobInfo> after = JobRunner.recover(new JobStore(dir));
+        List<JobInfo> after = new JobStore(dir).recover();
         assertEquals(List.of("1-queued", "2-running", "3-cancelled"), after.stream().map(JobInfo::id).toList());
         assertEquals(JobState.QUEUED, after.get(0).state());
         assertEquals(JobState.FAILED, after.get(1).state());
