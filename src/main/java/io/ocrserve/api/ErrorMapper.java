@@ -49,6 +49,15 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
+    public Response job(io.ocrserve.jobs.JobException e) {
+        return switch (e.kind()) {
+            case BAD_REQUEST -> error(400, "BadRequestException", e.getMessage()).build();
+            case NOT_FOUND -> error(404, "JobNotFoundException", e.getMessage()).build();
+            case CONFLICT -> error(409, "ConflictStatusException", e.getMessage()).build();
+        };
+    }
+
+    @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
         return error(400, "BadRequestException", e.getMessage()).build();
     }

@@ -76,6 +76,11 @@ final class ApiClient {
         return send(method, path, HttpRequest.BodyPublishers.noBody());
     }
 
+    /** POSTs a JSON body. */
+    Reply postJson(String path, String json) throws IOException, InterruptedException {
+        return send("POST", path, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "application/json");
+    }
+
     /** PUTs a file as the raw body, exactly what {@code curl -T file} does. */
     Reply putFile(String path, Path file) throws IOException, InterruptedException {
         return send("PUT", path, HttpRequest.BodyPublishers.ofFile(file));
@@ -83,9 +88,17 @@ final class ApiClient {
 
     private Reply send(String method, String path, HttpRequest.BodyPublisher body)
             throws IOException, InterruptedException {
+        return send(method, path, body, null);
+    }
+
+    private Reply send(String method, String path, HttpRequest.BodyPublisher body, String contentType)
+            throws IOException, InterruptedException {
         URI uri = URI.create(baseUrl + path);
         HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body)
                 .header("Accept", "application/json");
+        if (contentType != null) {
+            req.header("Content-Type", contentType);
+        }
         if (token != null && !token.isBlank()) {
             req.header("Authorization", "Bearer " + token);
         }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ocrserve", mixinStandardHelpOptions = true, version = "ocrserve 0.1.0",
         description = "OCR model server tools (run 'ocrserve serve' through bin/ocrserve to start the server).",
-        subcommands = {ArchiveCommand.class, OcrCommand.class, ModelsCommand.class, OcrBenchmark.class,
+        subcommands = {ArchiveCommand.class, OcrCommand.class, ModelsCommand.class, EvalCommand.class,
+                JobsCommand.class, OcrBenchmark.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -27,7 +28,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: archive, ocr, models or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a subcommand is required: archive, ocr, models, eval, jobs or bench");
     }
 
     public static void main(String[] args) {

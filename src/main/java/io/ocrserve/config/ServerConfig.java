@@ -53,6 +53,8 @@ public interface ServerConfig {
 
     Auth auth();
 
+    Jobs jobs();
+
     interface Management {
         @WithDefault("127.0.0.1")
         String host();
@@ -77,5 +79,25 @@ public interface ServerConfig {
         /** Bearer token required on the management port (absent = open). */
         @WithName("management-token")
         Optional<String> managementToken();
+    }
+
+    interface Jobs {
+        /** Dataset paths of evaluation jobs resolve inside this folder; anything outside is refused. */
+        @WithDefault("data")
+        @WithName("data-root")
+        String dataRoot();
+
+        /** Where jobs are kept: one folder per job (job.json, log.txt, artifacts/). */
+        @WithDefault("jobs")
+        String dir();
+
+        /** Jobs that run at once; the others wait in submission order. */
+        @WithDefault("1")
+        int concurrent();
+
+        /** Inference requests one evaluation keeps in flight (bounded so the model's queue is not flooded). */
+        @WithDefault("32")
+        @WithName("max-in-flight")
+        int maxInFlight();
     }
 }

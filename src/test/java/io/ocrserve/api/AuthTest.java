@@ -52,5 +52,10 @@ class AuthTest {
                 .statusCode(401);
         given().port(Ports.MANAGEMENT).auth().oauth2("mgmt-secret").get("/models").then().statusCode(200)
                 .body("models[0].modelName", equalTo("ppocr_rec"));
+        // jobs are on the management port and need its token too
+        given().port(Ports.MANAGEMENT).get("/jobs").then().statusCode(401);
+        given().port(Ports.MANAGEMENT).contentType("application/json").body("{}").post("/jobs").then().statusCode(401);
+        given().port(Ports.MANAGEMENT).auth().oauth2("inf-secret").get("/jobs").then().statusCode(401);
+        given().port(Ports.MANAGEMENT).auth().oauth2("mgmt-secret").get("/jobs").then().statusCode(200);
     }
 }
