@@ -178,6 +178,9 @@ public class ModelRegistry implements ModelResolver {
                 throw new IllegalArgumentException("initial_workers must not be negative, got " + minWorkers);
             }
             String device = r.device() != null ? r.device() : deviceOf(ws);
+            if (!device.matches("(?i)auto|cpu|(gpu|cuda)(:\\d+)?")) {
+                throw new IllegalArgumentException("device must be auto, cpu, gpu or gpu:N, got '" + device + "'");
+            }
             return new PoolPlan(minWorkers, maxWorkers, startupTimeout, settings, device, devicesFor(ws, device));
         }
     }

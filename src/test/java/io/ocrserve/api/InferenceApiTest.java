@@ -190,6 +190,21 @@ class InferenceApiTest {
     }
 
     @Test
+    void aRequestPastResponseTimeoutGets408() {
+        // the dense page takes seconds end to end; this pipeline's response_timeout is 1 s
+        Path archive = TestData.archive("ocr_hasty", "1.0", null, "ocr/ocr.yaml", List.of(),
+                "minWorkers: 1\nresponseTimeout: 1\n", io.ocrserve.serving.archive.ArchiveUnpacker.Format.ZIP);
+        given().port(Ports.MANAGEMENT).post("/models?url=" + TestData.fileUrl(archive)).then().statusCode(200);
+        long t0 = System.nanoTime();
+        given().body(TestData.bytes(TestData.toy("demo/demo_densetext_det.jpg"))).put("/predictions/ocr_hasty").then()
+                .statusCode(408).body("type", equalTo("RequestTimeoutException"))
+                .body("message", containsString("response_timeout"));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        org.junit.jupiter.api.Assertions.assertTrue(ms < 5_000, "answered at the timeout, took " + ms + " ms");
+        given().port(Ports.MANAGEMENT).delete("/models/ocr_hasty").then().statusCode(200);
+    }
+
+    @Test
     void aDensePageDoesNotFloodTheRecognizerQueue() {
         // more than 100 words: more than ppocr_rec's job queue, so the pipeline must not send them all at once
         given().body(TestData.bytes(TestData.toy("demo/demo_densetext_det.jpg"))).put("/predictions/ocr").then()

@@ -149,6 +149,24 @@ class ManagementApiTest {
     }
 
     @Test
+    void registrationParametersOverrideTheArchiveAndShowInDescribe() {
+        Path a = TestData.recArchive("rec_params", "1.0", "minWorkers: 2\nbatchSize: 2\nresponseTimeout: 50\n");
+        mgmt().post("/models?url=" + TestData.fileUrl(a) + "&initial_workers=1&max_workers=3&batch_size=4"
+                + "&max_batch_delay=7&response_timeout=30&startup_timeout=60&job_queue_size=7&device=cpu")
+                .then().statusCode(200);
+        mgmt().get("/models/rec_params").then().body("[0].minWorkers", equalTo(1)).body("[0].maxWorkers", equalTo(3))
+                .body("[0].batchSize", equalTo(4)).body("[0].maxBatchDelay", equalTo(7))
+                .body("[0].responseTimeout", equalTo(30)).body("[0].startupTimeout", equalTo(60))
+                .body("[0].jobQueueStatus.remainingCapacity", equalTo(7)).body("[0].workers[0].device", equalTo("cpu"))
+                .body("[0].workers[0].gpu", equalTo(false));
+        mgmt().delete("/models/rec_params").then().statusCode(200);
+        mgmt().post("/models?url=" + TestData.fileUrl(a) + "&device=tpu").then().statusCode(400)
+                .body("message", containsString("tpu"));
+        mgmt().post("/models?url=" + TestData.fileUrl(a) + "&response_timeout=0").then().statusCode(400);
+        mgmt().post("/models?url=" + TestData.fileUrl(a) + "&job_queue_size=-1").then().statusCode(400);
+    }
+
+    @Test
     void modelNameParameterOverridesManifest() {
         Path a = TestData.recArchive("rec_named", "1.0", null);
         mgmt().post("/models?model_name=rec_renamed&url=" + TestData.fileUrl(a)).then().statusCode(200)
