@@ -171,6 +171,11 @@ class InferenceApiTest {
                 .body("result.size()", equalTo(texts.size()));
         given().body(TestData.bytes(PLAQUE)).put("/predictions/ocr?crop=mmocr").then().statusCode(200);
         given().body(TestData.bytes(PLAQUE)).put("/predictions/ocr?details=perhaps").then().statusCode(400);
+        // one crop per recognizer call: no batch padding, the same words are found
+        given().body(TestData.bytes(PLAQUE)).put("/predictions/ocr?recog_batch_size=1").then().statusCode(200)
+                .body("result.size()", equalTo(texts.size()));
+        given().body(TestData.bytes(PLAQUE)).put("/predictions/ocr?recog_batch_size=0").then().statusCode(400)
+                .body("message", containsString("recog_batch_size"));
     }
 
     @Test

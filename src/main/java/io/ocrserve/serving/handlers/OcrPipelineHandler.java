@@ -33,7 +33,10 @@ final class OcrPipelineHandler implements Handler {
     record Settings(String detModel, String recModel, String clsModel, boolean useAngleCls, double clsThresh,
             String crop, boolean details, boolean merge, double dropScore, long maxPixels) {}
 
-    /** Crops in flight per image and model: a few recognizer batches, far below the default queue of 100. */
+    /**
+     * Default crops in flight per image and model (recog_batch_size): a few recognizer batches, far below the
+     * default job queue of 100.
+     */
     static final int IN_FLIGHT = 32;
 
     private final Settings settings;
@@ -79,6 +82,12 @@ final class OcrPipelineHandler implements Handler {
     private List<OcrWord> read(InferenceInput input, Image image, List<double[]> boxes) {
         boolean warp = input.param("crop", settings.crop()).equals("warp");
         boolean cls = Inputs.flag(input, "use_angle_cls", settings.useAngleCls());
+        // MMOCR's recog_batch_size: how many crops go to the recognizer at once
+        double batch = Inputs.number(input, "recog_batch_size", IN_FLIGHT);
+        if (batch < 1 || batch > 256 || batch != Math.rint(batch)) {
+            throw ServingException.badRequest("recog_batch_size must be an integer from 1 to 256, got " + batch);
+        }
+        int window = (int) batch;
         List<double[]> kept = new ArrayList<>();
         List<Image> crops = new ArrayList<>();
         for (int idx : ReadingOrder.sort(boxes)) {
@@ -91,9 +100,9 @@ final class OcrPipelineHandler implements Handler {
             }
         }
         if (cls && settings.clsModel() != null) {
-            crops = orient(crops);
+            crops = orient(crops, window);
         }
-        List<Map<String, Object>> texts = recognize(crops);
+        List<Map<String, Object>> texts = recognize(crops, window);
         double dropScore = Inputs.number(input, "drop_score", settings.dropScore());
         List<OcrWord> words = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
@@ -131,8 +140,8 @@ final class OcrPipelineHandler implements Handler {
     }
 
     /** Rotates crops the direction classifier calls upside down (PaddleOCR: label 180 with score > cls_thresh). */
-    private List<Image> orient(List<Image> crops) {
-        List<InferenceOutput> labels = runAll(settings.clsModel(), crops, identity(crops.size()));
+    private List<Image> orient(List<Image> crops, int window) {
+        List<InferenceOutput> labels = runAll(settings.clsModel(), crops, identity(crops.size()), window);
         List<Image> out = new ArrayList<>(crops.size());
         for (int i = 0; i < crops.size(); i++) {
             Map<?, ?> r = (Map<?, ?>) labels.get(i).json();
@@ -143,28 +152,29 @@ final class OcrPipelineHandler implements Handler {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> recognize(List<Image> crops) {
+    private List<Map<String, Object>> recognize(List<Image> crops, int window) {
         List<Integer> order = identity(crops.size());
         order.sort(Comparator.comparingDouble(i -> crops.get(i).width() / (double) crops.get(i).height()));
-        return runAll(settings.recModel(), crops, order).stream().map(o -> (Map<String, Object>) o.json()).toList();
+        return runAll(settings.recModel(), crops, order, window).stream()
+                .map(o -> (Map<String, Object>) o.json()).toList();
     }
 
     /**
-     * Sends crops to a model in {@code order}, at most {@link #IN_FLIGHT} at a time: a dense page has hundreds of
+     * Sends crops to a model in {@code order}, at most {@code window} at a time: a dense page has hundreds of
      * words, which must not flood the model's bounded queue (other callers would get 503s). Answers come back in
      * the crops' own order.
      */
-    private List<InferenceOutput> runAll(String model, List<Image> crops, List<Integer> order) {
+    private List<InferenceOutput> runAll(String model, List<Image> crops, List<Integer> order, int window) {
         InferenceOutput[] out = new InferenceOutput[crops.size()];
-        for (int start = 0; start < order.size(); start += IN_FLIGHT) {
-            List<Integer> window = order.subList(start, Math.min(order.size(), start + IN_FLIGHT));
-            List<InferenceInput> inputs = new ArrayList<>(window.size());
-            for (int i : window) {
+        for (int start = 0; start < order.size(); start += window) {
+            List<Integer> part = order.subList(start, Math.min(order.size(), start + window));
+            List<InferenceInput> inputs = new ArrayList<>(part.size());
+            for (int i : part) {
                 inputs.add(InferenceInput.decoded(crops.get(i), Map.of()));
             }
             List<CompletableFuture<InferenceOutput>> futures = models.submitAll(model, null, inputs);
-            for (int k = 0; k < window.size(); k++) {
-                out[window.get(k)] = await(futures.get(k));
+            for (int k = 0; k < part.size(); k++) {
+                out[part.get(k)] = await(futures.get(k));
             }
         }
         return java.util.Arrays.asList(out);
