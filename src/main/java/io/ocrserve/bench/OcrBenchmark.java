@@ -298,18 +298,19 @@ public final class OcrBenchmark implements Callable<Integer> {
 
     private Mode http(Path home, Path store, List<Integer> levels) throws Exception {
         Path jar = serverJar != null ? serverJar : home.resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " not found: build first (mvn package -DskipTests)");
-        }
         Path log = Files.createTempFile("ocrserve-bench-server", ".log");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         progress("http: starting the server (%s), log %s", jar, log);
-        ServerProcess server = ServerProcess.start(Path.of(System.getProperty("java.home"), "bin", "java"), jar,
-                store, serverJvmOptions, log);
+        int[] ports = ServerProcess.freePorts(3);
+        List<String> options = new ArrayList<>(serverJvmOptions);
+        options.addAll(ServerProcess.portOptions(ports));
+        options.addAll(List.of("-Docrserve.snapshot.enabled=false", "-Docrserve.load-models=all",
+                "-Docrserve.model-store=" + store.toAbsolutePath()));
+        ServerProcess server = ServerProcess.start(jar, ports[0], ports[1], options, log);
         try {
             long t0 = System.nanoTime();
-            server.awaitHealthy(http, Duration.ofSeconds(startupTimeout));
+            server.awaitHealthy(Duration.ofSeconds(startupTimeout));
             progress("http: server healthy at %s after %.1f s", server.base, (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException | InterruptedException e) {
             server.close();

@@ -18,48 +18,62 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real server as a child process on free loopback ports, with the startup models of a model store and no
- * snapshots; its output goes to a log file. {@link #close()} stops it (SIGTERM, then kill), and a shutdown hook
- * does the same if the benchmark itself is interrupted.
+ * The packaged server (target/quarkus-app) as a child process, for the benchmark and the integration tests; its
+ * output is appended to a log file. {@link #close()} stops it (SIGTERM, then kill), {@link #killHard()} kills it
+ * like a dying machine would, and a shutdown hook stops it if the caller itself is interrupted.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Process process;
     private final Thread hook;
     private final Path log;
+    public final int inferencePort;
+    public final int managementPort;
     final URI base;
     final URI management;
 
     private ServerProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
+        this.inferencePort = port;
+        this.managementPort = managementPort;
         this.base = URI.create("http://127.0.0.1:" + port);
         this.management = URI.create("http://127.0.0.1:" + managementPort);
         this.hook = new Thread(process::destroyForcibly, "bench-server-stop");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    static ServerProcess start(Path java, Path jar, Path modelStore, List<String> jvmOptions, Path log)
-            throws IOException {
-        int[] ports = freePorts(3);
+    /**
+     * Starts {@code java <options> -jar jar}; {@code options} set everything, including the listeners (see
+     * {@link #portOptions}) unless a config file does; the two ports say where the caller will find them.
+     */
+    public static ServerProcess start(Path jar, int inferencePort, int managementPort, List<String> options,
+            Path log) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " not found: build first (mvn package -DskipTests)");
+        }
         List<String> cmd = new ArrayList<>();
-        cmd.add(java.toString());
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-Dai.djl.offline=true",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + ports[0],
-                "-Docrserve.management.host=127.0.0.1", "-Docrserve.management.port=" + ports[1],
-                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + ports[2],
-                "-Docrserve.snapshot.enabled=false", "-Docrserve.load-models=all",
-                "-Docrserve.model-store=" + modelStore.toAbsolutePath(),
-                "-jar", jar.toAbsolutePath().toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        // TorchServe's TS_* variables would configure the child; the benchmark sets everything it needs
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dai.djl.offline=true");
+        cmd.addAll(options);
+        cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // TorchServe's TS_* variables would configure the child; callers set everything it needs
         pb.environment().keySet().removeIf(k -> k.startsWith("TS_"));
-        return new ServerProcess(pb.start(), log, ports[0], ports[1]);
+        return new ServerProcess(pb.start(), log, inferencePort, managementPort);
+    }
+
+    /** Loopback listeners on {@code ports}: inference, management, metrics. */
+    public static List<String> portOptions(int[] ports) {
+        return List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + ports[0],
+                "-Docrserve.management.host=127.0.0.1", "-Docrserve.management.port=" + ports[1],
+                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + ports[2]);
     }
 
     /** Waits until GET /ping answers 200 (startup models loaded), the process exits, or the timeout passes. */
-    void awaitHealthy(HttpClient http, Duration timeout) throws InterruptedException {
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest ping = HttpRequest.newBuilder(base.resolve("/ping")).timeout(Duration.ofSeconds(5)).GET().build();
         while (System.nanoTime() < deadline) {
@@ -110,6 +124,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: no shutdown hook of the server runs, as when a machine or container dies. */
+    public void killHard() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -129,7 +148,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Distinct free loopback ports (held open together so they differ, then released for the server). */
-    static int[] freePorts(int n) throws IOException {
+    public static int[] freePorts(int n) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[n];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ocrserve.TestData;
+import io.ocrserve.bench.ServerProcess;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ("interrupted"), and the one that was waiting runs to the end.
  */
 class JobRestartIT {
-    private static final int PORT = 19480;
 
     @TempDir
     Path tmp;
@@ -39,7 +39,7 @@ class JobRestartIT {
         Path log = tmp.resolve("server.log");
         String running;
         String queued;
-        ServerProcess first = new ServerProcess(PORT, props, log);
+        ServerProcess first = Servers.start(props, log);
         try {
             first.awaitHealthy(Duration.ofSeconds(120));
             running = given().port(first.managementPort).multiPart("dataset", "d.zip", longDataset(), "application/zip")
@@ -60,7 +60,7 @@ class JobRestartIT {
             first.close();
         }
 
-        try (ServerProcess second = new ServerProcess(PORT, props, log)) {
+        try (ServerProcess second = Servers.start(props, log)) {
             second.awaitHealthy(Duration.ofSeconds(120));
             given().port(second.managementPort).get("/jobs").then().statusCode(200)
                     .body("jobs.id", hasItems(running, queued));

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.ocrserve.TestData;
+import io.ocrserve.bench.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,7 +31,7 @@ class RestartIT {
         byte[] word = TestData.bytes(TestData.toy("demo/demo_text_recog.jpg"));
         Path log = tmp.resolve("server.log");
 
-        ServerProcess first = new ServerProcess(18380, props, log);
+        ServerProcess first = Servers.start(props, log);
         try {
             first.awaitHealthy(Duration.ofSeconds(120));
             given().port(first.managementPort).post("/models?url=reader-1.mar&initial_workers=1").then().statusCode(200);
@@ -42,7 +43,7 @@ class RestartIT {
             first.close();
         }
 
-        try (ServerProcess second = new ServerProcess(18380, props, log)) {
+        try (ServerProcess second = Servers.start(props, log)) {
             second.awaitHealthy(Duration.ofSeconds(120));
             given().port(second.managementPort).get("/models/reader/all").then().statusCode(200).body("", hasSize(2))
                     .body("modelVersion", containsInAnyOrder("1.0", "2.0"));

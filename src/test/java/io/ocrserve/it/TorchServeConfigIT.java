@@ -4,10 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.ocrserve.bench.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +33,8 @@ class TorchServeConfigIT {
                 "model_snapshot=false",
                 "number_of_netty_threads=4", // a TorchServe key with no meaning here: ignored
                 ""));
-        try (ServerProcess server = new ServerProcess(19580, false, Map.of("ocrserve.ts-config", config.toString()),
-                tmp.resolve("server.log"))) {
+        try (ServerProcess server = ServerProcess.start(Servers.JAR, 19580, 19581,
+                List.of("-Docrserve.ts-config=" + config), tmp.resolve("server.log"))) {
             server.awaitHealthy(Duration.ofSeconds(120));
             given().port(19581).get("/models").then().statusCode(200).body("models[0].modelName", equalTo("reader"));
             given().port(19581).get("/models/reader").then().body("[0].jobQueueStatus.remainingCapacity", equalTo(3));
