@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -126,25 +124,15 @@ public class InferenceResource {
         }
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         List<InferenceInput> inputs = PredictionInputs.parse(body, contentType, params);
-        List<CompletableFuture<InferenceOutput>> futures = new ArrayList<>(inputs.size());
-        var target = registry.get(model, version);
-        for (InferenceInput input : inputs) {
-            futures.add(target.pool().submit(input));
-        }
         boolean many = inputs.size() > 1;
-        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((v, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
-            }
+        return Submissions.submitAll(registry.get(model, version), inputs).thenApply(outputs -> {
             if (!many) {
-                InferenceOutput out = futures.get(0).join();
+                InferenceOutput out = outputs.get(0);
                 return out.isJson() ? Response.ok(out.json(), MediaType.APPLICATION_JSON_TYPE).build()
                         : Response.ok(out.bytes(), out.contentType()).build();
             }
             List<Object> all = new ArrayList<>();
-            for (CompletableFuture<InferenceOutput> f : futures) {
-                InferenceOutput out = f.join();
+            for (InferenceOutput out : outputs) {
                 all.add(out.isJson() ? out.json() : java.util.Base64.getEncoder().encodeToString(out.bytes()));
             }
             return Response.ok(all, MediaType.APPLICATION_JSON_TYPE).build();

@@ -35,8 +35,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -194,20 +192,15 @@ public class KServeResource {
         ModelVersion target = registry.get(model, version);
         InferenceRequest request = parse(body);
         Map<String, List<String>> params = params(request.parameters());
-        List<CompletableFuture<InferenceOutput>> futures = new ArrayList<>();
+        List<InferenceInput> inputs = new ArrayList<>();
         for (byte[] image : images(request)) {
-            futures.add(target.pool().submit(new InferenceInput(image, null, params)));
+            inputs.add(new InferenceInput(image, null, params));
         }
         String id = request.id() != null ? request.id() : ctx == null ? null : ctx.get(RequestGuard.REQUEST_ID);
-        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((v, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
-            }
-            List<String> data = new ArrayList<>(futures.size());
+        return Submissions.submitAll(target, inputs).thenApply(outputs -> {
+            List<String> data = new ArrayList<>(outputs.size());
             String contentType = MediaType.APPLICATION_JSON;
-            for (CompletableFuture<InferenceOutput> f : futures) {
-                InferenceOutput out = f.join();
+            for (InferenceOutput out : outputs) {
                 contentType = out.contentType();
                 data.add(out.isJson() ? text(out.json()) : Base64.getEncoder().encodeToString(out.bytes()));
             }
@@ -305,10 +298,9 @@ public class KServeResource {
             throw ServingException.badRequest("data[" + index + "] of input '" + INPUT
                     + "' must be a base64 string, got " + (element == null ? "null" : element.getClass().getSimpleName()));
         }
-        int comma = text.startsWith("data:") ? text.indexOf(',') : -1; // data URLs
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(text.substring(comma + 1).replaceAll("\\s", ""));
+            bytes = Submissions.base64(text);
         } catch (IllegalArgumentException e) {
             throw ServingException.badRequest("data[" + index + "] of input '" + INPUT + "' is not valid base64: "
                     + e.getMessage());

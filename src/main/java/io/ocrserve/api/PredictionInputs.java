@@ -6,7 +6,6 @@ import io.ocrserve.serving.InferenceInput;
 import io.ocrserve.serving.ServingException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,11 +63,8 @@ final class PredictionInputs {
         if (data == null || !data.isTextual()) {
             throw ServingException.badRequest("JSON input must be {\"data\": \"<base64 image>\"}");
         }
-        String text = data.asText();
-        int comma = text.startsWith("data:") ? text.indexOf(',') : -1; // data URLs
         try {
-            return new InferenceInput(Base64.getDecoder().decode(text.substring(comma + 1).replaceAll("\\s", "")), null,
-                    params);
+            return new InferenceInput(Submissions.base64(data.asText()), null, params);
         } catch (IllegalArgumentException e) {
             throw ServingException.badRequest("'data' is not valid base64: " + e.getMessage());
         }
