@@ -1,8 +1,7 @@
 package io.ocrserve.serving.handlers;
 
+import io.ocrserve.ocr.det.TextPolygon;
 import io.ocrserve.ocr.image.Image;
-import io.ocrserve.ocr.image.ImageCodec;
-import io.ocrserve.ocr.image.Visualizer;
 import io.ocrserve.ocr.tess.TesseractOcr;
 import io.ocrserve.serving.Handler;
 import io.ocrserve.serving.InferenceInput;
@@ -78,18 +77,8 @@ final class TesseractHandler implements Handler {
     }
 
     private InferenceOutput detect(InferenceInput input, Image image) {
-        List<TesseractOcr.Word> words = ocr.words(image);
-        if (Inputs.flag(input, "visualize", false)) {
-            List<double[]> boxes = words.stream().map(TesseractOcr.Word::box).toList();
-            return InferenceOutput.binary(ImageCodec.encodePng(Visualizer.draw(image, boxes, null)), "image/png");
-        }
-        List<double[]> rows = new ArrayList<>(words.size());
-        for (TesseractOcr.Word w : words) {
-            double[] row = java.util.Arrays.copyOf(w.box(), 9);
-            row[8] = w.confidence();
-            rows.add(row);
-        }
-        return InferenceOutput.json(Map.of("boundary_result", rows));
+        List<TextPolygon> words = ocr.words(image).stream().map(w -> new TextPolygon(w.box(), w.confidence())).toList();
+        return TextDetHandler.boundaries(input, image, words);
     }
 
     private InferenceOutput recognize(Image image) {

@@ -65,19 +65,24 @@ final class TextDetHandler implements Handler {
         return result;
     }
 
-    /** {@code {"boundary_result": ...}}, or with {@code visualize=true} the image with the polygons drawn (PNG). */
     private static Outcome answer(InferenceInput input, Detections d) {
         try {
-            if (Inputs.flag(input, "visualize", false)) {
-                List<double[]> polygons = d.polygons().stream().map(TextPolygon::points).toList();
-                return Outcome.ok(InferenceOutput.binary(ImageCodec.encodePng(Visualizer.draw(d.image(), polygons, null)),
-                        "image/png"));
-            }
-            return Outcome.ok(InferenceOutput.json(Map.of("boundary_result",
-                    d.polygons().stream().map(TextPolygon::toBoundary).toList())));
+            return Outcome.ok(boundaries(input, d.image(), d.polygons()));
         } catch (RuntimeException e) {
             return Outcome.failed(e);
         }
+    }
+
+    /**
+     * Every detector's answer: {@code {"boundary_result": ...}}, or with {@code visualize=true} the image with the
+     * polygons drawn (PNG).
+     */
+    static InferenceOutput boundaries(InferenceInput input, Image image, List<TextPolygon> polygons) {
+        if (Inputs.flag(input, "visualize", false)) {
+            List<double[]> points = polygons.stream().map(TextPolygon::points).toList();
+            return InferenceOutput.binary(ImageCodec.encodePng(Visualizer.draw(image, points, null)), "image/png");
+        }
+        return InferenceOutput.json(Map.of("boundary_result", polygons.stream().map(TextPolygon::toBoundary).toList()));
     }
 
     /**
